@@ -1,0 +1,5 @@
+package dev.ormadvisor.facts;
+
+public enum Architecture {
+    MONOLITH, SERVICE_ORIENTED
+}

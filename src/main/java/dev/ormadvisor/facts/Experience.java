@@ -1,0 +1,5 @@
+package dev.ormadvisor.facts;
+
+public enum Experience {
+    BEGINNER, MIXED, EXPERIENCED
+}
