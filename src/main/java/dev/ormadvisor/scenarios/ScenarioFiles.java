@@ -1,0 +1,73 @@
+package dev.ormadvisor.scenarios;
+
+import dev.ormadvisor.facts.Facts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the scenario files ({@code *.yaml} / {@code *.yml}) of a folder, one scenario per file:
+ * <pre>
+ * name: "Article team A: early-stage SaaS startup"
+ * facts: { project: { framework: UNDECIDED, type: SAAS, mostlyCrud: true }, team: { size: 4 } }
+ * expect:
+ *   verdict: DJANGO_ORM
+ *   statements: [FACTOR-ITERATION]
+ *   warnings: []
+ *   absentWarnings: [MISTAKE-1]
+ * </pre>
+ * Facts are read as strictly as the HTTP API reads them, so a misspelt fact fails the scenario loudly instead of
+ * silently meaning "unknown".
+ */
+public final class ScenarioFiles {
+
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
+    public List<Scenario> read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Path file : paths.filter(ScenarioFiles::isScenarioFile).sorted().toList()) {
+                scenarios.add(readOne(file, dir.relativize(file).toString().replace('\\', '/')));
+            }
+            return scenarios;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scenarios in " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private Scenario readOne(Path file, String name) throws IOException {
+        try {
+            ScenarioFile parsed = yaml.readValue(Files.readString(file), ScenarioFile.class);
+            if (parsed.expect() == null) {
+                throw new InvalidScenarioException(name, "it has no expect: section");
+            }
+            String title = parsed.name() == null || parsed.name().isBlank() ? name : parsed.name();
+            return new Scenario(title, name, parsed.facts() == null ? Facts.NONE : parsed.facts(), parsed.expect());
+        } catch (JacksonException e) {
+            throw new InvalidScenarioException(name, e.getOriginalMessage() + " at " + e.getPathReference());
+        }
+    }
+
+    private static boolean isScenarioFile(Path path) {
+        String name = path.getFileName().toString();
+        return Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    private record ScenarioFile(String name, String description, Facts facts, Expectation expect) {
+    }
+}
