@@ -76,8 +76,20 @@ public final class RuleBase {
         } finally {
             session.dispose();
         }
+        checkWarningsCiteTheirRule(trace.warnings());
         return new Decision(version(), single(trace.verdicts(), "Verdict"), single(trace.scores(), "Scores"),
                 trace.fired(), trace.warnings());
+    }
+
+    /** A warning labelled with a key its rule does not encode would send an auditor to the wrong sentence. */
+    private static void checkWarningsCiteTheirRule(List<RaisedWarning> warnings) {
+        for (RaisedWarning raised : warnings) {
+            if (!raised.rule().statements().contains(raised.warning().statement())) {
+                throw new EvaluationFailedException("Rule \"" + raised.rule().name() + "\" raised a warning for "
+                        + raised.warning().statement() + " but its @statements are " + raised.rule().statements(),
+                        raised.rule().name(), null);
+            }
+        }
     }
 
     private static <T> T single(List<T> conclusions, String type) {

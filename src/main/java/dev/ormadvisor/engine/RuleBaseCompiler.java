@@ -133,7 +133,7 @@ public final class RuleBaseCompiler {
     }
 
     static int lineOf(String ruleName, String text) {
-        Matcher matcher = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(ruleName) + "\"|'"
+        Matcher matcher = Pattern.compile("^[ \\t]*rule[ \\t]+(\"" + Pattern.quote(ruleName) + "\"|'"
                 + Pattern.quote(ruleName) + "'|" + Pattern.quote(ruleName) + "\\s)", Pattern.MULTILINE)
                 .matcher(text == null ? "" : text);
         return matcher.find() ? (int) text.substring(0, matcher.start()).lines().count() + 1 : 0;

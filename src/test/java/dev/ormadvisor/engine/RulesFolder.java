@@ -1,0 +1,57 @@
+package dev.ormadvisor.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A throw-away rules folder for tests: the real statement catalog plus whatever DRL a test writes. */
+final class RulesFolder {
+
+    static final String HEADER = """
+            package rules;
+
+            import dev.ormadvisor.facts.*;
+            import dev.ormadvisor.conclusions.*;
+
+            """;
+
+    private final Path dir;
+
+    RulesFolder(Path dir) {
+        this.dir = dir;
+        try {
+            Files.copy(Path.of("rules", StatementCatalog.FILE_NAME), dir.resolve(StatementCatalog.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder holding a copy of the shipped rules, to break or extend one file at a time. */
+    static RulesFolder copyOfShippedRules(Path dir) {
+        RulesFolder folder = new RulesFolder(dir);
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.copy(drl, dir.resolve(drl.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
+    }
+
+    RulesFolder file(String name, String text) {
+        try {
+            Path file = dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+}
