@@ -1,0 +1,47 @@
+package dev.ormadvisor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of the codebase, checked rather than hoped for. */
+class ArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ormadvisor");
+
+    @Test
+    void theEngineKnowsNothingAboutHttpSpringOrWhoCallsIt() {
+        noClasses().that().resideInAPackage("..engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
+                        "..scenarios..", "org.springframework..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void theHttpLayerKnowsNothingAboutDrools() {
+        noClasses().that().resideInAPackage("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void theVocabularyOfTheRulesDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAnyPackage("..facts..", "..conclusions..")
+                .should().dependOnClassesThat().resideInAnyPackage("..engine..", "..evaluation..", "..web..",
+                        "..system..", "..scenarios..", "org.springframework..", "org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void scenariosRunOnTheEngineWithoutTheService() {
+        noClasses().that().resideInAPackage("..scenarios..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
+                        "org.springframework..")
+                .check(classes);
+    }
+}
