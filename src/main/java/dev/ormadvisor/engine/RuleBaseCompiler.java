@@ -51,12 +51,11 @@ public final class RuleBaseCompiler {
                 rules.add(describe(rule, sources, catalog, errors));
             }
         }
-        checkNamesAreUnique(rules, sources, errors);
+        checkNamesAreUnique(rules, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRuleBaseException(sorted(errors));
         }
-        rules.sort(Comparator.comparing(RuleDefinition::file)
-                .thenComparingInt(rule -> lineOf(rule.name(), sources.files().get(rule.file()))));
+        rules.sort(Comparator.comparing(RuleDefinition::file).thenComparingInt(RuleDefinition::line));
         return new RuleBase(kieBase, sources, catalog, rules, maxFirings);
     }
 
@@ -115,19 +114,17 @@ public final class RuleBaseCompiler {
             }, () -> errors.add(new RuleError(file, line, "rule \"" + rule.getName() + "\" cites statement "
                     + key + ", which is not in " + StatementCatalog.FILE_NAME)));
         }
-        return new RuleDefinition(rule.getName(), file, metadata.kind(), metadata.statements(),
+        return new RuleDefinition(rule.getName(), file, line, metadata.kind(), metadata.statements(),
                 metadata.explanation());
     }
 
-    private static void checkNamesAreUnique(List<RuleDefinition> rules, RuleSources sources,
-            List<RuleError> errors) {
+    private static void checkNamesAreUnique(List<RuleDefinition> rules, List<RuleError> errors) {
         Map<String, RuleDefinition> seen = new HashMap<>();
         for (RuleDefinition rule : rules) {
             RuleDefinition earlier = seen.putIfAbsent(rule.name(), rule);
             if (earlier != null) {
-                errors.add(new RuleError(rule.file(), lineOf(rule.name(), sources.files().get(rule.file())),
-                        "rule name \"" + rule.name() + "\" is also used in " + earlier.file()
-                                + ": rule names must be unique across the rule base"));
+                errors.add(new RuleError(rule.file(), rule.line(), "rule name \"" + rule.name()
+                        + "\" is also used in " + earlier.file() + ": rule names must be unique across the rule base"));
             }
         }
     }

@@ -1,20 +1,86 @@
 package dev.ormadvisor.engine;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule set version that answers evaluations. Callers take {@link #current()} once per evaluation, so each
- * evaluation runs against exactly one version even when another is swapped in meanwhile.
+ * The rule set version that answers evaluations, and the way a new one replaces it.
+ *
+ * <p>Callers take {@link #current()} once per evaluation, so each evaluation runs against exactly one version
+ * even when another is swapped in meanwhile. A reload compiles into a new, separate rule base (its own
+ * {@code KnowledgeBuilder}, nothing shared with the one in service) and swaps the reference only when it
+ * compiled and passed the checks; a rule base is never updated in place while sessions run. The replaced rule
+ * base is not disposed explicitly: it lives in no KieRepository or KieContainer, so it becomes garbage, class
+ * loader included, once the last in-flight evaluation holding it finishes.
  */
 public final class RuleBaseInService {
 
-    private final AtomicReference<RuleBase> current;
+    private final Path rulesDir;
+    private final RuleBaseCompiler compiler;
+    private final RuleBaseCheck check;
+    private final Clock clock;
+    private final AtomicReference<RuleBase> current = new AtomicReference<>();
+    private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
 
-    public RuleBaseInService(RuleBase initial) {
-        this.current = new AtomicReference<>(initial);
+    /** Loads the folder once; a folder that does not load stops here, since there is no last good version yet. */
+    public RuleBaseInService(Path rulesDir, RuleBaseCompiler compiler, RuleBaseCheck check, Clock clock) {
+        this.rulesDir = rulesDir;
+        this.compiler = compiler;
+        this.check = check;
+        this.clock = clock;
+        ReloadOutcome first = reload();
+        if (!first.ok()) {
+            throw new InvalidRuleBaseException(first.errors());
+        }
     }
 
     public RuleBase current() {
         return current.get();
+    }
+
+    public ReloadOutcome lastReload() {
+        return lastReload.get();
+    }
+
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    /** Compiles and checks the folder; swaps it in on success, keeps the last good version otherwise. */
+    public synchronized ReloadOutcome reload() {
+        Instant at = clock.instant();
+        long start = System.nanoTime();
+        ReloadOutcome outcome;
+        try {
+            RuleBase candidate = compiler.compile(rulesDir);
+            List<RuleError> errors = check.check(candidate);
+            if (errors.isEmpty()) {
+                current.set(candidate);
+                outcome = new ReloadOutcome(at, true, candidate.version(), List.of(), elapsedSince(start));
+            } else {
+                outcome = failed(at, errors, start);
+            }
+        } catch (InvalidRuleBaseException e) {
+            outcome = failed(at, e.errors(), start);
+        } catch (RuntimeException e) {
+            outcome = failed(at, List.of(new RuleError(".", 0, "the rules folder could not be loaded: "
+                    + e.getMessage())), start);
+        }
+        lastReload.set(outcome);
+        return outcome;
+    }
+
+    private ReloadOutcome failed(Instant at, List<RuleError> errors, long start) {
+        RuleBase inService = current.get();
+        return new ReloadOutcome(at, false, inService == null ? null : inService.version(), errors,
+                elapsedSince(start));
+    }
+
+    private static Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

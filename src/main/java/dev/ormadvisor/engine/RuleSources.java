@@ -32,7 +32,7 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
         }
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).toList()) {
+            for (Path path : paths.filter(p -> isRuleFile(dir, p)).toList()) {
                 files.put(relativeName(dir, path), Files.readString(path, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
@@ -43,6 +43,19 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
                     "the rules folder " + dir.toAbsolutePath() + " holds no .drl file")));
         }
         return new RuleSources(dir, files, hash(files));
+    }
+
+    /**
+     * Hidden entries are skipped: editors write {@code .name.drl} temp files, and a Kubernetes ConfigMap keeps
+     * the real files in {@code ..<timestamp>} folders behind the visible links, which would count them twice.
+     */
+    static boolean isRuleFile(Path dir, Path path) {
+        for (Path part : dir.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return path.toString().endsWith(".drl") && Files.isRegularFile(path);
     }
 
     private static String relativeName(Path dir, Path file) {

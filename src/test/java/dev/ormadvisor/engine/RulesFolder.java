@@ -21,6 +21,7 @@ final class RulesFolder {
     RulesFolder(Path dir) {
         this.dir = dir;
         try {
+            Files.createDirectories(dir);
             Files.copy(Path.of("rules", StatementCatalog.FILE_NAME), dir.resolve(StatementCatalog.FILE_NAME));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
