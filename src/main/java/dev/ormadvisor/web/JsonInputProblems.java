@@ -31,9 +31,7 @@ final class JsonInputProblems {
     static FieldProblem of(JacksonException error) {
         String field = path(error);
         if (error instanceof PropertyBindingException unknown) {
-            String name = unknown.getPropertyName();
-            String unknownField = field.endsWith(name) ? field : join(field, name);
-            return new FieldProblem(unknownField, "is not a known field", null, names(unknown.getKnownPropertyIds()));
+            return new FieldProblem(field, "is not a known field", null, names(unknown.getKnownPropertyIds()));
         }
         if (error instanceof InvalidNullException) {
             return FieldProblem.of(field, "must not be null");
