@@ -66,7 +66,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         JacksonException unreadable = causeOf(ex, JacksonException.class);
         FieldProblem problem = unreadable == null
-                ? FieldProblem.of(FieldProblem.BODY, "is missing: send a JSON object")
+                ? FieldProblem.of(FieldProblem.BODY, "is empty or null: send a JSON object")
                 : JsonInputProblems.of(unreadable);
         return invalidRequest(ex, List.of(problem), request);
     }

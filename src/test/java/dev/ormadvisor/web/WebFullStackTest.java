@@ -97,6 +97,16 @@ class WebFullStackTest {
     }
 
     @Test
+    void refusesABodyOverOneMebibyteByItsContentLengthWith413() throws Exception {
+        HttpResponse<String> response = http.send(post(BodyPublishers.ofByteArray(
+                new byte[RequestBodyLimitFilter.DEFAULT_MAX_BYTES + 1])), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo(ProblemHandler.REQUEST_TOO_LARGE);
+    }
+
+    @Test
     void answersAnUnknownPathWithA404Problem() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/nope")).build(),
                 BodyHandlers.ofString());
