@@ -66,30 +66,30 @@ final class JsonInputProblems {
             return new FieldProblem(field, "must be one of " + String.join(", ", allowed) + " (case-sensitive)",
                     allowed, null);
         }
-        return FieldProblem.of(field, "must be " + expected(target));
+        return FieldProblem.of(field, expected(target));
     }
 
     private static String expected(Class<?> target) {
         if (target == null) {
-            return "of another type";
+            return "has the wrong type";
         }
         if (target == Boolean.class || target == boolean.class) {
-            return "true or false";
+            return "must be true or false";
         }
         if (target == Integer.class || target == int.class || target == Long.class || target == long.class
                 || target == Short.class || target == short.class) {
-            return "a whole number";
+            return "must be a whole number";
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-            return "a number";
+            return "must be a number";
         }
         if (target == String.class) {
-            return "a string";
+            return "must be a string";
         }
         if (Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "an array";
+            return "must be an array";
         }
-        return "an object";
+        return "must be an object";
     }
 
     private static String limitExceeded(String message) {
