@@ -1,0 +1,25 @@
+package dev.ormadvisor.web;
+
+import dev.ormadvisor.evaluation.EvaluationService;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/evaluations")
+class EvaluationController {
+
+    private final EvaluationService evaluations;
+
+    EvaluationController(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    EvaluationResponse evaluate(@Valid @RequestBody EvaluationRequest request) {
+        return EvaluationResponse.of(evaluations.evaluate(request.label(), request.facts()));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ormadvisor.web;
+
+import dev.ormadvisor.conclusions.Choice;
+import dev.ormadvisor.conclusions.Confidence;
+import dev.ormadvisor.conclusions.Evidence;
+import dev.ormadvisor.conclusions.Option;
+import dev.ormadvisor.conclusions.Scores;
+import dev.ormadvisor.engine.Decision;
+import dev.ormadvisor.engine.FiredRule;
+import dev.ormadvisor.engine.RaisedWarning;
+import dev.ormadvisor.engine.RuleKind;
+import dev.ormadvisor.evaluation.Evaluation;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The answer to one evaluation; the field names are fixed by the HTTP contract (api.md). */
+record EvaluationResponse(String id, String rulesVersion, Instant evaluatedAt, String label, VerdictView verdict,
+        List<FiredRuleView> firedRules, List<WarningView> warnings) {
+
+    static EvaluationResponse of(Evaluation evaluation) {
+        Decision decision = evaluation.decision();
+        return new EvaluationResponse(evaluation.id(), decision.rulesVersion(), evaluation.evaluatedAt(),
+                evaluation.label(),
+                new VerdictView(decision.verdict().choice(), decision.verdict().confidence(),
+                        scores(decision.scores())),
+                decision.firedRules().stream().map(FiredRuleView::of).toList(),
+                decision.warnings().stream().map(WarningView::of).toList());
+    }
+
+    /** Keyed by option in declaration order, so clients always see both keys, Django ORM first. */
+    private static Map<Option, Integer> scores(Scores scores) {
+        Map<Option, Integer> byOption = new EnumMap<>(Option.class);
+        for (Option option : Option.values()) {
+            byOption.put(option, scores.of(option));
+        }
+        return Collections.unmodifiableMap(byOption);
+    }
+
+    record VerdictView(Choice choice, Confidence confidence, Map<Option, Integer> scores) {
+    }
+
+    record FiredRuleView(String name, List<String> statements, RuleKind kind, String explanation, String file,
+            List<EvidenceView> evidence) {
+
+        static FiredRuleView of(FiredRule fired) {
+            return new FiredRuleView(fired.rule().name(), fired.rule().statements(), fired.rule().kind(),
+                    fired.rule().explanation(), fired.rule().file(),
+                    fired.evidence().stream().map(EvidenceView::of).toList());
+        }
+    }
+
+    record EvidenceView(Option option, int weight) {
+
+        static EvidenceView of(Evidence evidence) {
+            return new EvidenceView(evidence.option(), evidence.weight());
+        }
+    }
+
+    record WarningView(String statement, String rule, String message, RuleKind kind, String explanation,
+            String file) {
+
+        static WarningView of(RaisedWarning raised) {
+            return new WarningView(raised.warning().statement(), raised.rule().name(), raised.warning().message(),
+                    raised.rule().kind(), raised.rule().explanation(), raised.rule().file());
+        }
+    }
+}

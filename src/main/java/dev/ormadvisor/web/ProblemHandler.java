@@ -1,0 +1,196 @@
+package dev.ormadvisor.web;
+
+import dev.ormadvisor.engine.EvaluationFailedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Answers every failed request with an RFC 9457 problem ({@code application/problem+json}) carrying
+ * {@code type}, {@code title}, {@code status}, {@code detail} and {@code instance} (the request path).
+ *
+ * <p>A rejected request body is a 400 of type {@value #INVALID_REQUEST} with {@code errors}, a list of
+ * {@link FieldProblem}s, and {@code field}, the field of the first of them. Field paths are dotted with list
+ * indexes ({@code project.framework}, {@code leaning.reasons[1]}); a problem with the body as a whole (malformed
+ * or empty, not an object, trailing content) has the empty path {@code ""}. A body over the size limit is a 413
+ * of type {@value #REQUEST_TOO_LARGE}. Other statuses (404, 405, 415, ...) get a type named after the status,
+ * e.g. {@code urn:orm-advisor:problem:method-not-allowed}, so that every problem carries a {@code type}.
+ *
+ * <p>Problem texts are written here, never copied from exceptions, so no class name or stack trace can leak
+ * to a client. The one exception is a rule-base failure: its message is written for the rule authors.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "urn:orm-advisor:problem:";
+    static final String INVALID_REQUEST = TYPE_PREFIX + "invalid-request";
+    static final String REQUEST_TOO_LARGE = TYPE_PREFIX + "request-too-large";
+    static final String RULE_BASE_FAILURE = TYPE_PREFIX + "rule-base-failure";
+    static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = causeOf(ex, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            return requestTooLarge(tooLarge, request);
+        }
+        JacksonException unreadable = causeOf(ex, JacksonException.class);
+        FieldProblem problem = unreadable == null
+                ? FieldProblem.of(FieldProblem.BODY, "is empty or null: send a JSON object")
+                : JsonInputProblems.of(unreadable);
+        return invalidRequest(ex, List.of(problem), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> FieldProblem.of(error instanceof FieldError field ? field.getField() : FieldProblem.BODY,
+                        error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList();
+        return invalidRequest(ex, problems, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+        String received = ex.getContentType() == null ? "A request without a Content-Type"
+                : "Content-Type '" + ex.getContentType() + "'";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                received + " is not supported: send " + String.join(" or ", supported) + ".");
+        problem.setProperty("supportedMediaTypes", supported);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String allowed = ex.getSupportedHttpMethods() == null ? "another method"
+                : ex.getSupportedHttpMethods().stream().map(HttpMethod::name).sorted()
+                        .collect(Collectors.joining(" or "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "Method " + ex.getMethod() + " is not supported here: use " + allowed + ".");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "There is nothing at " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Thrown by {@link RequestBodyLimitFilter} itself when the declared Content-Length is already too large. */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> handleRequestBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
+        return requestTooLarge(ex, request);
+    }
+
+    @ExceptionHandler(EvaluationFailedException.class)
+    ResponseEntity<Object> handleEvaluationFailed(EvaluationFailedException ex, WebRequest request) {
+        log.error("The rule base could not answer an evaluation: {}", ex.getMessage(), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
+        problem.setType(URI.create(RULE_BASE_FAILURE));
+        problem.setTitle("The rule base could not answer");
+        problem.setProperty("rule", ex.rule());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected failure answering {}", path(request), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed unexpectedly; the failure has been logged.");
+        problem.setType(URI.create(INTERNAL_ERROR));
+        problem.setTitle("Internal error");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Every answer goes out as problem+json with its instance, whatever the client said it accepts. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
+        if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+            problem.setType(typeFor(statusCode));
+        }
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(path(request)));
+        }
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(ex, problem, problemHeaders, statusCode, request);
+    }
+
+    private ResponseEntity<Object> invalidRequest(Exception ex, List<FieldProblem> problems, WebRequest request) {
+        FieldProblem first = problems.get(0);
+        String detail = problems.size() == 1 ? first.describe() + "."
+                : problems.size() + " problems in the request; the first: " + first.describe() + ".";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(URI.create(INVALID_REQUEST));
+        problem.setTitle("The request is not valid");
+        problem.setProperty("field", first.field());
+        problem.setProperty("errors", problems);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private ResponseEntity<Object> requestTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the limit of " + ex.limit() + " bytes.");
+        problem.setType(URI.create(REQUEST_TOO_LARGE));
+        problem.setTitle("Request body too large");
+        problem.setProperty("maxBytes", ex.limit());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** Spring leaves a problem without a type, or of type {@code about:blank}, without {@code type} in the JSON. */
+    private static URI typeFor(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String name = known == null ? "http-" + status.value() : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return URI.create(TYPE_PREFIX + name);
+    }
+
+    private static String path(WebRequest request) {
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        return servletRequest == null ? "" : servletRequest.getRequestURI();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        return Stream.iterate(error, cause -> cause != null, Throwable::getCause).filter(type::isInstance)
+                .map(type::cast).findFirst().orElse(null);
+    }
+}
