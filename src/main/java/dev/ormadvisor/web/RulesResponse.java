@@ -16,10 +16,12 @@ record RulesResponse(String version, List<RuleView> rules, List<StatementView> s
                         .toList());
     }
 
-    record RuleView(String name, String file, RuleKind kind, List<String> statements, String explanation) {
+    record RuleView(String name, String file, int line, RuleKind kind, List<String> statements,
+            String explanation) {
 
         static RuleView of(RuleDefinition rule) {
-            return new RuleView(rule.name(), rule.file(), rule.kind(), rule.statements(), rule.explanation());
+            return new RuleView(rule.name(), rule.file(), rule.line(), rule.kind(), rule.statements(),
+                    rule.explanation());
         }
     }
 

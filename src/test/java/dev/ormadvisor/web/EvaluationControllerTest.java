@@ -526,9 +526,9 @@ class EvaluationControllerTest {
     }
 
     private void givenAnEvaluation() {
-        RuleDefinition django = new RuleDefinition("Django project", "choose-django-orm.drl", RuleKind.CHOOSE,
+        RuleDefinition django = new RuleDefinition("Django project", "choose-django-orm.drl", 7, RuleKind.CHOOSE,
                 List.of("DJ-1"), "Django ships its ORM.");
-        RuleDefinition hype = new RuleDefinition("Hype", "mistakes.drl", RuleKind.MISTAKE, List.of("MISTAKE-1"),
+        RuleDefinition hype = new RuleDefinition("Hype", "mistakes.drl", 7, RuleKind.MISTAKE, List.of("MISTAKE-1"),
                 "Leaning on hype.");
         Decision decision = new Decision("v1", Verdict.recommend(Option.DJANGO_ORM, Confidence.HIGH),
                 new Scores(5, 0),

@@ -39,9 +39,9 @@ class RulesControllerTest {
     @Test
     void listsTheRulesInServiceAndForEachStatementTheRulesCitingIt() throws Exception {
         givenRules(List.of(
-                new RuleDefinition("Django project", "choose-django-orm.drl", RuleKind.CHOOSE,
+                new RuleDefinition("Django project", "choose-django-orm.drl", 7, RuleKind.CHOOSE,
                         List.of("DJ-1", "DJ-2"), "Django ships its ORM."),
-                new RuleDefinition("Admin needed", "choose-django-orm.drl", RuleKind.CHOOSE, List.of("DJ-2"),
+                new RuleDefinition("Admin needed", "choose-django-orm.drl", 7, RuleKind.CHOOSE, List.of("DJ-2"),
                         "Django's admin comes for free.")),
                 List.of(new Statement("DJ-1", RuleKind.CHOOSE, "Django ORM", "Django projects use it."),
                         new Statement("DJ-2", RuleKind.CHOOSE, "Django ORM", "It has an admin."),
