@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -95,7 +96,20 @@ public final class RuleBaseCompiler {
         String file = result.getResource() == null ? "?" : result.getResource().getSourcePath();
         int line = Arrays.stream(result.getLines()).filter(l -> l > 0).findFirst().orElse(0);
         String severity = result.getSeverity() == ResultSeverity.WARNING ? "warning: " : "";
-        return new RuleError(file, line, severity + result.getMessage().strip());
+        return new RuleError(file, line, severity + oneLine(result.getMessage()));
+    }
+
+    /**
+     * Drools spreads an error over several lines with a caret drawing and its own line/column, which we already
+     * report: keep the words, on one line, so {@code file:line: message} stays one line.
+     */
+    static String oneLine(String message) {
+        return message.lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("[Near") && !line.startsWith("[Line:")
+                        && !line.equals("^"))
+                .map(line -> line.startsWith("[Error: ") && line.endsWith("]")
+                        ? line.substring("[Error: ".length(), line.length() - 1) : line)
+                .collect(Collectors.joining(" "));
     }
 
     private RuleDefinition describe(Rule rule, RuleSources sources, StatementCatalog catalog,

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +18,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Caps request bodies. A declared Content-Length over the limit is refused before anything is read; a body
- * without one (chunked) is counted as it is read and fails with {@link RequestBodyTooLargeException} the moment
- * it goes over, so an endless stream can never fill memory. Refusals go through the MVC exception resolvers, so
- * they get the same problem+json answer as every other rejected request.
+ * Caps request bodies. A declared Content-Length over the limit is refused before anything is read. Any other
+ * body, chunked ones included, is read into memory up to one byte past the limit before the request goes on:
+ * so the size is judged before parsing starts (a parser limit cannot answer first with a 400), memory stays
+ * bounded, and an endless stream is cut off. Refusals go through the MVC exception resolvers, so they get the
+ * same problem+json answer as every other rejected request.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final int DEFAULT_MAX_BYTES = 1_048_576;
 
-    private final long maxBytes;
+    private final int maxBytes;
     private final HandlerExceptionResolver exceptionResolver;
 
-    RequestBodyLimitFilter(long maxBytes, HandlerExceptionResolver exceptionResolver) {
-        if (maxBytes < 0) {
-            throw new IllegalArgumentException("maxBytes must not be negative");
+    RequestBodyLimitFilter(int maxBytes, HandlerExceptionResolver exceptionResolver) {
+        if (maxBytes < 0 || maxBytes == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and Integer.MAX_VALUE - 1");
         }
         this.maxBytes = maxBytes;
         this.exceptionResolver = exceptionResolver;
@@ -39,97 +42,90 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = declared > maxBytes ? null : readAtMostOnePastLimit(request.getInputStream());
+        if (body == null || body.length > maxBytes) {
             if (exceptionResolver.resolveException(request, response, null,
                     new RequestBodyTooLargeException(maxBytes)) == null) {
                 response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             }
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new BufferedRequest(request, body), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private byte[] readAtMostOnePastLimit(InputStream in) throws IOException {
+        return in.readNBytes(maxBytes + 1);
+    }
 
-        private final long maxBytes;
-        private ServletInputStream stream;
+    /** The request with its body already read, served from memory. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), maxBytes);
-            }
-            return stream;
+        public ServletInputStream getInputStream() {
+            return new BufferedInputStream(new ByteArrayInputStream(body));
         }
 
-        /** Built on the counted stream, so that reading the body as text cannot bypass the limit. */
         @Override
-        public BufferedReader getReader() throws IOException {
+        public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
-    private static final class LimitedInputStream extends ServletInputStream {
+    private static final class BufferedInputStream extends ServletInputStream {
 
-        private final ServletInputStream delegate;
-        private final long maxBytes;
-        private long count;
+        private final ByteArrayInputStream bytes;
 
-        LimitedInputStream(ServletInputStream delegate, long maxBytes) {
-            this.delegate = delegate;
-            this.maxBytes = maxBytes;
+        BufferedInputStream(ByteArrayInputStream bytes) {
+            this.bytes = bytes;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
+        public int read() {
+            return bytes.read();
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) throws RequestBodyTooLargeException {
-            count += n;
-            if (count > maxBytes) {
-                throw new RequestBodyTooLargeException(maxBytes);
-            }
+        public int read(byte[] buffer, int offset, int length) {
+            return bytes.read(buffer, offset, length);
         }
 
         @Override
         public boolean isFinished() {
-            return delegate.isFinished();
+            return bytes.available() == 0;
         }
 
         @Override
         public boolean isReady() {
-            return delegate.isReady();
+            return true;
         }
 
         @Override
         public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
+            throw new UnsupportedOperationException("the body is already in memory: read it synchronously");
         }
     }
 }

@@ -106,7 +106,7 @@ class RuleBaseCompilerTests {
         assertThat(errors).anySatisfy(error -> {
             assertThat(error.file()).isEqualTo("a.drl");
             assertThat(error.line()).isEqualTo(9);
-            assertThat(error.message()).contains("mostlyCrudd");
+            assertThat(error.message()).contains("mostlyCrudd").doesNotContain("\n", "[Near", "^");
         });
         assertThat(errors).anySatisfy(error -> {
             assertThat(error.file()).isEqualTo("sub/b.drl");
