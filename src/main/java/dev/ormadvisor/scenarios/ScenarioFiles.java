@@ -1,6 +1,7 @@
 package dev.ormadvisor.scenarios;
 
 import dev.ormadvisor.facts.Facts;
+import dev.ormadvisor.facts.FactsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -29,11 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ScenarioFiles {
 
-    private final YAMLMapper yaml = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .build();
+    private final YAMLMapper yaml = FactsJson.strictBinding(YAMLMapper.builder()).build();
 
     public List<Scenario> read(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -1,5 +1,6 @@
 package dev.ormadvisor.web;
 
+import dev.ormadvisor.facts.FactsJson;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -95,13 +96,13 @@ final class JsonInputProblems {
     private static String limitExceeded(String message) {
         String text = Objects.toString(message, "");
         if (text.contains("nesting depth")) {
-            return "is nested more than " + StrictJsonConfiguration.MAX_NESTING_DEPTH + " levels deep";
+            return "is nested more than " + FactsJson.MAX_NESTING_DEPTH + " levels deep";
         }
         if (text.contains("Number value length")) {
-            return "holds a number longer than " + StrictJsonConfiguration.MAX_NUMBER_DIGITS + " characters";
+            return "holds a number longer than " + FactsJson.MAX_NUMBER_DIGITS + " characters";
         }
         if (text.contains("String value length")) {
-            return "holds a string longer than " + StrictJsonConfiguration.MAX_STRING_CHARS + " characters";
+            return "holds a string longer than " + FactsJson.MAX_STRING_CHARS + " characters";
         }
         return "exceeds the limits on JSON documents";
     }

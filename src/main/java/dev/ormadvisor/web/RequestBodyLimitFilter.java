@@ -1,5 +1,6 @@
 package dev.ormadvisor.web;
 
+import dev.ormadvisor.facts.FactsJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    static final int DEFAULT_MAX_BYTES = 1_048_576;
+    static final int DEFAULT_MAX_BYTES = FactsJson.MAX_DOCUMENT_BYTES;
 
     private final int maxBytes;
     private final HandlerExceptionResolver exceptionResolver;
