@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rule set version that answers evaluations, and the way a new one replaces it.
@@ -18,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * loader included, once the last in-flight evaluation holding it finishes.
  */
 public final class RuleBaseInService {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleBaseInService.class);
 
     private final Path rulesDir;
     private final RuleBaseCompiler compiler;
@@ -71,7 +76,17 @@ public final class RuleBaseInService {
                     + e.getMessage())), start);
         }
         lastReload.set(outcome);
+        log(outcome);
         return outcome;
+    }
+
+    private static void log(ReloadOutcome outcome) {
+        if (outcome.ok()) {
+            log.info("Rule set {} in service (loaded in {} ms)", outcome.version(), outcome.took().toMillis());
+        } else {
+            log.warn("Rules reload rejected, rule set {} stays in service. Errors:\n{}", outcome.version(),
+                    outcome.errors().stream().map(error -> "  " + error).collect(Collectors.joining("\n")));
+        }
     }
 
     private ReloadOutcome failed(Instant at, List<RuleError> errors, long start) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +34,12 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.filter(p -> isRuleFile(dir, p)).toList()) {
-                files.put(relativeName(dir, path), Files.readString(path, StandardCharsets.UTF_8));
+                try {
+                    files.put(relativeName(dir, path), Files.readString(path, StandardCharsets.UTF_8));
+                } catch (NoSuchFileException deletedSinceListed) {
+                    // An editor removed it mid-save: it is not part of the rule set, and its removal triggers
+                    // another reload anyway.
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rules folder " + dir.toAbsolutePath(), e);

@@ -52,6 +52,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String REQUEST_TOO_LARGE = TYPE_PREFIX + "request-too-large";
     static final String RULE_BASE_FAILURE = TYPE_PREFIX + "rule-base-failure";
     static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
+    static final String ADMIN_ACCESS_DENIED = TYPE_PREFIX + "admin-access-denied";
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -117,6 +118,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ResponseEntity<Object> handleRequestBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
         return requestTooLarge(ex, request);
+    }
+
+    @ExceptionHandler(AdminAccessDeniedException.class)
+    ResponseEntity<Object> handleAdminAccessDenied(AdminAccessDeniedException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        problem.setType(URI.create(ADMIN_ACCESS_DENIED));
+        problem.setTitle(ex.status() == HttpStatus.FORBIDDEN ? "Management endpoints are disabled"
+                : "Admin token required");
+        HttpHeaders headers = new HttpHeaders();
+        if (ex.status() == HttpStatus.UNAUTHORIZED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orm-advisor\"");
+        }
+        return handleExceptionInternal(ex, problem, headers, ex.status(), request);
     }
 
     @ExceptionHandler(EvaluationFailedException.class)

@@ -1,7 +1,9 @@
 package dev.ormadvisor.web;
 
+import dev.ormadvisor.engine.ReloadOutcome;
 import dev.ormadvisor.engine.RuleBaseInService;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,5 +20,17 @@ class RulesController {
     @GetMapping
     RulesResponse rules() {
         return RulesResponse.of(ruleBase.current());
+    }
+
+    @GetMapping("/status")
+    RulesStatusResponse status() {
+        return RulesStatusResponse.of(ruleBase.current().version(), ruleBase.lastReload());
+    }
+
+    /** For deployments whose volumes deliver no file events. Guarded by {@link AdminTokenInterceptor}. */
+    @PostMapping("/reload")
+    RulesStatusResponse reload() {
+        ReloadOutcome outcome = ruleBase.reload();
+        return RulesStatusResponse.of(ruleBase.current().version(), outcome);
     }
 }

@@ -1,0 +1,85 @@
+package dev.ormadvisor.system;
+
+import static dev.ormadvisor.system.RunningService.EXTRA_RULE;
+import static dev.ormadvisor.system.RunningService.TEAM_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A domain expert edits a copy of the shipped rules while the service runs: a save goes live within 2 s, and a
+ * broken save keeps the last good version serving while the status names the file and line.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HotReloadTest {
+
+    private static final Path RULES = RunningService.copyOfShippedRules();
+    private static final Duration WITHIN_TWO_SECONDS = Duration.ofSeconds(2);
+
+    @LocalServerPort
+    int port;
+
+    private RunningService service;
+
+    @DynamicPropertySource
+    static void rulesFolder(DynamicPropertyRegistry registry) {
+        registry.add("advisor.rules.dir", RULES::toString);
+        registry.add("advisor.rules.quiet-period", () -> "200ms");
+    }
+
+    @BeforeEach
+    void connect() {
+        service = new RunningService(port);
+    }
+
+    @Test
+    @Order(1)
+    void aSavedEditIsInServiceWithinTwoSeconds() throws Exception {
+        String before = service.status().get("version").asString();
+
+        Files.writeString(RULES.resolve("small-teams.drl"), EXTRA_RULE);
+
+        JsonNode after = service.awaitStatus(status -> !status.get("version").asString().equals(before),
+                WITHIN_TWO_SECONDS);
+        assertThat(after.at("/lastReload/ok").asBoolean()).isTrue();
+        JsonNode answer = service.evaluate(TEAM_A);
+        assertThat(answer.get("rulesVersion").asString()).isEqualTo(after.get("version").asString());
+        assertThat(answer.get("firedRules").findValuesAsString("name"))
+                .contains("Small teams move faster with Django ORM");
+    }
+
+    @Test
+    @Order(2)
+    void aBrokenSaveIsReportedWithFileAndLineWhileTheLastGoodVersionKeepsAnswering() throws Exception {
+        String good = service.status().get("version").asString();
+
+        Files.writeString(RULES.resolve("small-teams.drl"), EXTRA_RULE.replace("size <= 5", "sise <= 5"));
+
+        JsonNode broken = service.awaitStatus(status -> !status.at("/lastReload/ok").asBoolean(),
+                WITHIN_TWO_SECONDS);
+        assertThat(broken.get("version").asString()).isEqualTo(good);
+        assertThat(broken.at("/lastReload/errors/0/file").asString()).isEqualTo("small-teams.drl");
+        assertThat(broken.at("/lastReload/errors/0/line").asInt()).isEqualTo(9);
+        assertThat(service.evaluate(TEAM_A).get("rulesVersion").asString()).isEqualTo(good);
+
+        Files.delete(RULES.resolve("small-teams.drl"));
+
+        JsonNode recovered = service.awaitStatus(status -> status.at("/lastReload/ok").asBoolean(),
+                WITHIN_TWO_SECONDS);
+        assertThat(recovered.at("/lastReload/errors").isEmpty()).isTrue();
+        assertThat(recovered.get("version").asString()).isNotEqualTo(good);
+    }
+}
