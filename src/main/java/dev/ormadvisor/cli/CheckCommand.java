@@ -6,11 +6,8 @@ import dev.ormadvisor.cli.CheckReport.ScenarioOutcome;
 import dev.ormadvisor.cli.CommandLine.Format;
 import dev.ormadvisor.engine.EvaluationFailedException;
 import dev.ormadvisor.engine.FiredRule;
-import dev.ormadvisor.engine.InvalidRuleBaseException;
 import dev.ormadvisor.engine.RuleBase;
-import dev.ormadvisor.engine.RuleBaseCompiler;
 import dev.ormadvisor.engine.RuleDefinition;
-import dev.ormadvisor.engine.RuleError;
 import dev.ormadvisor.scenarios.InvalidScenarioException;
 import dev.ormadvisor.scenarios.Scenario;
 import dev.ormadvisor.scenarios.ScenarioFactsCheck;
@@ -24,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,9 +49,6 @@ final class CheckCommand {
             too low; 2 wrong usage, an unreadable scenario file, or rules that do not compile.
             """;
 
-    /** The service's default for {@code advisor.rules.max-firings}, so a looping rule fails here as it would there. */
-    private static final int MAX_FIRINGS = 1000;
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
@@ -77,14 +72,11 @@ final class CheckCommand {
         double minCoverage = line.option(MIN_COVERAGE).map(CheckCommand::percentage).orElse(0.0);
         Path rulesDir = line.rulesDir(environment);
 
-        RuleBase ruleBase;
-        try {
-            ruleBase = new RuleBaseCompiler(MAX_FIRINGS).compile(rulesDir);
-        } catch (InvalidRuleBaseException e) {
-            err.println("The rules in " + rulesDir + " do not compile (file:line: message):");
-            e.errors().stream().map(RuleError::toString).forEach(err::println);
+        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err);
+        if (compiled.isEmpty()) {
             return ExitCode.UNUSABLE;
         }
+        RuleBase ruleBase = compiled.get();
         Path scenariosDir = rulesDir.resolve(ScenarioFactsCheck.FOLDER);
         List<Scenario> scenarios;
         try {

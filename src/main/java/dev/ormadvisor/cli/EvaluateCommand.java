@@ -3,10 +3,7 @@ package dev.ormadvisor.cli;
 import dev.ormadvisor.cli.CommandLine.Format;
 import dev.ormadvisor.cli.FactsFile.InvalidFactsFileException;
 import dev.ormadvisor.engine.EvaluationFailedException;
-import dev.ormadvisor.engine.InvalidRuleBaseException;
 import dev.ormadvisor.engine.RuleBase;
-import dev.ormadvisor.engine.RuleBaseCompiler;
-import dev.ormadvisor.engine.RuleError;
 import dev.ormadvisor.evaluation.Evaluation;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationReport.EvidenceView;
@@ -18,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.SerializationFeature;
@@ -41,9 +39,6 @@ final class EvaluateCommand {
             Exit status: 0 answered; 1 a rule failed on these facts; 2 wrong usage, a facts file the API would
             refuse, or rules that do not compile.
             """;
-
-    /** The service's default for {@code advisor.rules.max-firings}, so a looping rule fails here as it would there. */
-    private static final int MAX_FIRINGS = 1000;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -77,14 +72,11 @@ final class EvaluateCommand {
             err.println(e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        RuleBase ruleBase;
-        try {
-            ruleBase = new RuleBaseCompiler(MAX_FIRINGS).compile(rulesDir);
-        } catch (InvalidRuleBaseException e) {
-            err.println("The rules in " + rulesDir + " do not compile (file:line: message):");
-            e.errors().stream().map(RuleError::toString).forEach(err::println);
+        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err);
+        if (compiled.isEmpty()) {
             return ExitCode.UNUSABLE;
         }
+        RuleBase ruleBase = compiled.get();
         EvaluationReport report;
         try {
             report = EvaluationReport.of(Evaluation.of(ruleBase, request.label(), request.facts(), clock));

@@ -61,7 +61,7 @@ final class FactsFile {
         }
     }
 
-    /** The API's field path: {@code leaning.reasons[1]}, not the validator's {@code leaning.reasons[1].<list element>}. */
+    /** The API's field path, {@code leaning.reasons[1]}, not the validator's {@code reasons[1].<list element>}. */
     private static String path(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {

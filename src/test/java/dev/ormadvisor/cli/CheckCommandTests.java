@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CheckCommandTests {
 
     private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
-    private static final String TEAM_A = "Article team A: early-stage SaaS startup, shipping in three months → DJANGO_ORM";
+    private static final String TEAM_A =
+            "Article team A: early-stage SaaS startup, shipping in three months → DJANGO_ORM";
     private static final String UNTESTED_RULE = """
             package rules;
 
@@ -158,7 +159,8 @@ class CheckCommandTests {
         assertThat(teamA.get("expected").asString()).isEqualTo("SQLALCHEMY");
         assertThat(teamA.get("got").asString()).isEqualTo("DJANGO_ORM");
         assertThat(teamA.get("passed").asBoolean()).isFalse();
-        assertThat(teamA.get("failures").get(0).asString()).startsWith("expected verdict SQLALCHEMY but got DJANGO_ORM");
+        assertThat(teamA.get("failures").get(0).asString())
+                .startsWith("expected verdict SQLALCHEMY but got DJANGO_ORM");
 
         JsonNode coverage = report.get("coverage");
         assertThat(coverage.get("rules").size()).isEqualTo(coverage.get("total").asInt());
