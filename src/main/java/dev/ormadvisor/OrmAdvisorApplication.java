@@ -1,5 +1,6 @@
 package dev.ormadvisor;
 
+import dev.ormadvisor.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class OrmAdvisorApplication {
 
     public static void main(String[] args) {
+        // Commands run before, and without, Spring: quick for CI, and they never open a port.
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.runOnConsole(args));
+        }
         SpringApplication.run(OrmAdvisorApplication.class, args);
     }
 }

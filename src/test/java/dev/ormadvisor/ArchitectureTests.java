@@ -44,4 +44,19 @@ class ArchitectureTests {
                         "org.springframework..")
                 .check(classes);
     }
+
+    @Test
+    void theCommandsRunOnTheEngineWithoutSpringOrHttp() {
+        noClasses().that().resideInAPackage("..cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..system..",
+                        "org.springframework..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLauncherKnowsTheCommands() {
+        noClasses().that().resideOutsideOfPackage("..cli..").and().doNotHaveSimpleName("OrmAdvisorApplication")
+                .should().dependOnClassesThat().resideInAPackage("..cli..")
+                .check(classes);
+    }
 }

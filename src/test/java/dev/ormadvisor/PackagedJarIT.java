@@ -80,6 +80,18 @@ class PackagedJarIT {
                 .containsPattern("factors\\.drl:\\d+: .*needsAdminInterfaces");
     }
 
+    @Test
+    void thePackagedJarChecksTheShippedRulesWithoutStartingTheService() throws Exception {
+        Path output = tmp.resolve("check.out");
+
+        Process check = start(List.of("check"), Path.of("rules"), output);
+
+        assertThat(check.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("check should finish").isTrue();
+        String printed = Files.readString(output);
+        assertThat(check.exitValue()).as(printed).isZero();
+        assertThat(printed).doesNotContain("Tomcat").containsPattern("(?m)^\\d+ passed, 0 failed$");
+    }
+
     private Process start(List<String> args, Path rulesDir, Path log) throws IOException {
         assertThat(JAR).as("run `./mvnw package` first").exists();
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -1,12 +1,8 @@
 package dev.ormadvisor.evaluation;
 
-import dev.ormadvisor.engine.Decision;
 import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.facts.Facts;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** Answers one set of facts with the rule set in service. */
@@ -22,10 +18,6 @@ public class EvaluationService {
     }
 
     public Evaluation evaluate(String label, Facts facts) {
-        Instant start = clock.instant();
-        long startNanos = System.nanoTime();
-        Decision decision = rules.current().decide(facts);
-        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-        return new Evaluation(UUID.randomUUID().toString(), start, label, facts, decision, duration);
+        return Evaluation.of(rules.current(), label, facts, clock);
     }
 }

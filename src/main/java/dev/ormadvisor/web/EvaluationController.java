@@ -1,5 +1,7 @@
 package dev.ormadvisor.web;
 
+import dev.ormadvisor.evaluation.EvaluationReport;
+import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -19,7 +21,7 @@ class EvaluationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    EvaluationResponse evaluate(@Valid @RequestBody EvaluationRequest request) {
-        return EvaluationResponse.of(evaluations.evaluate(request.label(), request.facts()));
+    EvaluationReport evaluate(@Valid @RequestBody EvaluationRequest request) {
+        return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts()));
     }
 }

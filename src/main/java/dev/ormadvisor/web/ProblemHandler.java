@@ -1,6 +1,8 @@
 package dev.ormadvisor.web;
 
 import dev.ormadvisor.engine.EvaluationFailedException;
+import dev.ormadvisor.facts.FieldProblem;
+import dev.ormadvisor.facts.JsonInputProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.ormadvisor.web;
+package dev.ormadvisor.evaluation;
 
 import dev.ormadvisor.conclusions.Choice;
 import dev.ormadvisor.conclusions.Confidence;
@@ -9,20 +9,22 @@ import dev.ormadvisor.engine.Decision;
 import dev.ormadvisor.engine.FiredRule;
 import dev.ormadvisor.engine.RaisedWarning;
 import dev.ormadvisor.engine.RuleKind;
-import dev.ormadvisor.evaluation.Evaluation;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to one evaluation; the field names are fixed by the HTTP contract (api.md). */
-record EvaluationResponse(String id, String rulesVersion, Instant evaluatedAt, String label, VerdictView verdict,
-        List<FiredRuleView> firedRules, List<WarningView> warnings) {
+/**
+ * The answer to one evaluation. Its field names are the HTTP contract; the {@code evaluate} command prints the
+ * same record, so a facts file checked on the command line reads exactly like the service's answer.
+ */
+public record EvaluationReport(String id, String rulesVersion, Instant evaluatedAt, String label,
+        VerdictView verdict, List<FiredRuleView> firedRules, List<WarningView> warnings) {
 
-    static EvaluationResponse of(Evaluation evaluation) {
+    public static EvaluationReport of(Evaluation evaluation) {
         Decision decision = evaluation.decision();
-        return new EvaluationResponse(evaluation.id(), decision.rulesVersion(), evaluation.evaluatedAt(),
+        return new EvaluationReport(evaluation.id(), decision.rulesVersion(), evaluation.evaluatedAt(),
                 evaluation.label(),
                 new VerdictView(decision.verdict().choice(), decision.verdict().confidence(),
                         scores(decision.scores())),
@@ -39,30 +41,30 @@ record EvaluationResponse(String id, String rulesVersion, Instant evaluatedAt, S
         return Collections.unmodifiableMap(byOption);
     }
 
-    record VerdictView(Choice choice, Confidence confidence, Map<Option, Integer> scores) {
+    public record VerdictView(Choice choice, Confidence confidence, Map<Option, Integer> scores) {
     }
 
-    record FiredRuleView(String name, List<String> statements, RuleKind kind, String explanation, String file,
+    public record FiredRuleView(String name, List<String> statements, RuleKind kind, String explanation, String file,
             List<EvidenceView> evidence) {
 
-        static FiredRuleView of(FiredRule fired) {
+        public static FiredRuleView of(FiredRule fired) {
             return new FiredRuleView(fired.rule().name(), fired.rule().statements(), fired.rule().kind(),
                     fired.rule().explanation(), fired.rule().file(),
                     fired.evidence().stream().map(EvidenceView::of).toList());
         }
     }
 
-    record EvidenceView(Option option, int weight) {
+    public record EvidenceView(Option option, int weight) {
 
-        static EvidenceView of(Evidence evidence) {
+        public static EvidenceView of(Evidence evidence) {
             return new EvidenceView(evidence.option(), evidence.weight());
         }
     }
 
-    record WarningView(String statement, String rule, String message, RuleKind kind, String explanation,
+    public record WarningView(String statement, String rule, String message, RuleKind kind, String explanation,
             String file) {
 
-        static WarningView of(RaisedWarning raised) {
+        public static WarningView of(RaisedWarning raised) {
             return new WarningView(raised.warning().statement(), raised.rule().name(), raised.warning().message(),
                     raised.rule().kind(), raised.rule().explanation(), raised.rule().file());
         }

@@ -1,6 +1,5 @@
-package dev.ormadvisor.web;
+package dev.ormadvisor.facts;
 
-import dev.ormadvisor.facts.FactsJson;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -20,16 +19,17 @@ import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Turns a JSON reading failure into a {@link FieldProblem} a client can act on. Jackson's own messages name Java
- * classes and internals, so they are never passed on: every message here is written for the API's client.
+ * classes and internals, so they are never passed on: every message here is written for whoever wrote the facts
+ * (the API's client, the author of a facts file).
  */
-final class JsonInputProblems {
+public final class JsonInputProblems {
 
     private static final Pattern DUPLICATE_PROPERTY = Pattern.compile("Duplicate Object property \"(.*?)\"");
 
     private JsonInputProblems() {
     }
 
-    static FieldProblem of(JacksonException error) {
+    public static FieldProblem of(JacksonException error) {
         String field = path(error);
         if (error instanceof PropertyBindingException unknown) {
             return new FieldProblem(field, "is not a known field", null, names(unknown.getKnownPropertyIds()));
