@@ -61,12 +61,7 @@ class PackagedJarIT {
 
     @Test
     void thePackagedJarRefusesToStartOnABrokenRuleBaseAndListsEveryErrorWithFileAndLine() throws Exception {
-        Path rules = Files.createDirectory(tmp.resolve("rules"));
-        try (var shipped = Files.list(Path.of("rules"))) {
-            for (Path file : shipped.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         Path factors = rules.resolve("factors.drl");
         Files.writeString(factors, Files.readString(factors).replace("needsAdminInterface == true )",
                 "needsAdminInterfaces == true )"));

@@ -1,11 +1,11 @@
 package dev.ormadvisor.cli;
 
-import static dev.ormadvisor.cli.CommandRun.copyOfShippedRules;
 import static dev.ormadvisor.cli.CommandRun.replaceIn;
 import static dev.ormadvisor.cli.CommandRun.run;
 import static dev.ormadvisor.cli.CommandRun.runWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class CheckCommandTests {
 
     @Test
     void aScenarioExpectingTheWrongVerdictFailsTheCheckAndIsShownWithItsFailure() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("scenarios/article-team-a-saas-startup.yaml"), "verdict: DJANGO_ORM",
                 "verdict: SQLALCHEMY");
 
@@ -75,7 +75,7 @@ class CheckCommandTests {
 
     @Test
     void aMinimumCoverageOfAHundredFailsWhenARuleIsFiredByNoScenarioAndListsThatRule() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         Files.writeString(rules.resolve("untested.drl"), UNTESTED_RULE);
 
         CommandRun check = run("check", "--rules", rules.toString(), "--min-coverage", "100");
@@ -90,7 +90,7 @@ class CheckCommandTests {
 
     @Test
     void anUntestedRuleIsOnlyReportedWhenNoMinimumCoverageIsAsked() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         Files.writeString(rules.resolve("untested.drl"), UNTESTED_RULE);
 
         CommandRun check = run("check", "--rules", rules.toString());
@@ -101,7 +101,7 @@ class CheckCommandTests {
 
     @Test
     void rulesThatDoNotCompileExitWithTwoAndEveryErrorAsFileAndLine() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("factors.drl"), "needsAdminInterface == true )", "needsAdminInterfaces == true )");
 
         CommandRun check = run("check", "--rules", rules.toString());
@@ -113,7 +113,7 @@ class CheckCommandTests {
 
     @Test
     void theRulesFolderComesFromAdvisorRulesDirWhenNoOptionNamesIt() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("factors.drl"), "needsAdminInterface == true )", "needsAdminInterfaces == true )");
 
         CommandRun check = runWith(Map.of("ADVISOR_RULES_DIR", rules.toString()), "check");
@@ -124,7 +124,7 @@ class CheckCommandTests {
 
     @Test
     void anUnreadableScenarioFileExitsWithTwoAndNamesTheFile() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("scenarios/article-team-a-saas-startup.yaml"), "mostlyCrud: true",
                 "mostlyCRUD: true");
 
@@ -136,7 +136,7 @@ class CheckCommandTests {
 
     @Test
     void theJsonFormatPrintsOneDocumentWithTheSameCountsAsTheTable() throws IOException {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("scenarios/article-team-a-saas-startup.yaml"), "verdict: DJANGO_ORM",
                 "verdict: SQLALCHEMY");
         Files.writeString(rules.resolve("untested.drl"), UNTESTED_RULE);

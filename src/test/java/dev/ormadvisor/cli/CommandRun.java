@@ -31,24 +31,6 @@ record CommandRun(int exitCode, String out, String err) {
         return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The shipped {@code rules/} folder, scenarios included, copied to be changed one file at a time. */
-    static Path copyOfShippedRules(Path target) {
-        Path shipped = Path.of("rules");
-        try (Stream<Path> paths = Files.walk(shipped)) {
-            for (Path path : paths.toList()) {
-                Path copy = target.resolve(shipped.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static void replaceIn(Path file, String text, String replacement) {
         try {
             String content = Files.readString(file);

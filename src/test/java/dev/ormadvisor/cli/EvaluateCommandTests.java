@@ -1,10 +1,10 @@
 package dev.ormadvisor.cli;
 
-import static dev.ormadvisor.cli.CommandRun.copyOfShippedRules;
 import static dev.ormadvisor.cli.CommandRun.replaceIn;
 import static dev.ormadvisor.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +114,7 @@ class EvaluateCommandTests {
 
     @Test
     void rulesThatDoNotCompileExitWithTwoAndFileAndLine() {
-        Path rules = copyOfShippedRules(tmp.resolve("rules"));
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("factors.drl"), "needsAdminInterface == true )", "needsAdminInterfaces == true )");
 
         CommandRun evaluate = run("evaluate", "examples/team-a.json", "--rules", rules.toString());

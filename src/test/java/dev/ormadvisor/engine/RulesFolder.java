@@ -1,9 +1,11 @@
 package dev.ormadvisor.engine;
 
+import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** A throw-away rules folder for tests: the real statement catalog plus whatever DRL a test writes. */
 final class RulesFolder {
@@ -22,7 +24,8 @@ final class RulesFolder {
         this.dir = dir;
         try {
             Files.createDirectories(dir);
-            Files.copy(Path.of("rules", StatementCatalog.FILE_NAME), dir.resolve(StatementCatalog.FILE_NAME));
+            Files.copy(ShippedRules.DIR.resolve(StatementCatalog.FILE_NAME), dir.resolve(StatementCatalog.FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -30,15 +33,7 @@ final class RulesFolder {
 
     /** A folder holding a copy of the shipped rules, to break or extend one file at a time. */
     static RulesFolder copyOfShippedRules(Path dir) {
-        RulesFolder folder = new RulesFolder(dir);
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.copy(drl, dir.resolve(drl.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return folder;
+        return new RulesFolder(ShippedRules.copyTo(dir));
     }
 
     RulesFolder file(String name, String text) {

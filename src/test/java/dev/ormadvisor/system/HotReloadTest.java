@@ -1,5 +1,6 @@
 package dev.ormadvisor.system;
 
+import dev.ormadvisor.ShippedRules;
 import static dev.ormadvisor.system.RunningService.EXTRA_RULE;
 import static dev.ormadvisor.system.RunningService.TEAM_A;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotReloadTest {
 
-    private static final Path RULES = RunningService.copyOfShippedRules();
+    private static final Path RULES = ShippedRules.copyToTemporaryFolder();
     private static final Duration WITHIN_TWO_SECONDS = Duration.ofSeconds(2);
 
     @LocalServerPort

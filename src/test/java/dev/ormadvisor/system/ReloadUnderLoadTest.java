@@ -1,5 +1,6 @@
 package dev.ormadvisor.system;
 
+import dev.ormadvisor.ShippedRules;
 import static dev.ormadvisor.system.RunningService.EXTRA_RULE;
 import static dev.ormadvisor.system.RunningService.TEAM_A;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReloadUnderLoadTest {
 
-    private static final Path RULES = RunningService.copyOfShippedRules();
+    private static final Path RULES = ShippedRules.copyToTemporaryFolder();
     private static final String TOKEN = "test-admin-token";
 
     @LocalServerPort

@@ -85,25 +85,4 @@ final class RunningService {
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
-
-    /** A private copy of the shipped rules folder, scenarios included, for a test to edit. */
-    static Path copyOfShippedRules() {
-        Path shipped = Path.of("rules");
-        try {
-            Path copy = Files.createTempDirectory("rules-copy");
-            try (var files = Files.walk(shipped)) {
-                for (Path source : files.toList()) {
-                    Path target = copy.resolve(shipped.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                }
-            }
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,0 +1,42 @@
+package dev.ormadvisor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The shipped {@code rules/} folder, for tests that need their own copy to change one file at a time. */
+public final class ShippedRules {
+
+    public static final Path DIR = Path.of("rules");
+
+    private ShippedRules() {
+    }
+
+    /** Copies the whole folder (statement catalog and scenarios included) into {@code target}. */
+    public static Path copyTo(Path target) {
+        try (Stream<Path> paths = Files.walk(DIR)) {
+            for (Path path : paths.toList()) {
+                Path copy = target.resolve(DIR.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy in a fresh temporary folder, for tests whose folder must exist before JUnit's {@code @TempDir}. */
+    public static Path copyToTemporaryFolder() {
+        try {
+            return copyTo(Files.createTempDirectory("rules-copy"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
