@@ -17,7 +17,8 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         if (decision.verdict().choice() != expect.verdict()) {
             failures.add("expected verdict " + expect.verdict() + " but got " + decision.verdict().choice()
-                    + " (scores " + decision.scores() + ")");
+                    + " (scores: Django ORM " + decision.scores().djangoOrm() + ", SQLAlchemy "
+                    + decision.scores().sqlalchemy() + ")");
         }
         if (expect.confidence() != null && decision.verdict().confidence() != expect.confidence()) {
             failures.add("expected confidence " + expect.confidence() + " but got "
