@@ -18,7 +18,22 @@ class ArchitectureTests {
     void theEngineKnowsNothingAboutHttpSpringOrWhoCallsIt() {
         noClasses().that().resideInAPackage("..engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
-                        "..scenarios..", "org.springframework..", "jakarta.servlet..")
+                        "..scenarios..", "..audit..", "org.springframework..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void theEvaluationKnowsTheAuditTrailOnlyThroughItsPort() {
+        noClasses().that().resideInAPackage("..evaluation..")
+                .should().dependOnClassesThat().resideInAnyPackage("..audit..", "..web..", "org.springframework.jdbc..")
+                .check(classes);
+    }
+
+    @Test
+    void theAuditTrailKnowsNothingAboutHttpOrDrools() {
+        noClasses().that().resideInAPackage("..audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.kie..", "org.drools..",
+                        "jakarta.servlet..")
                 .check(classes);
     }
 

@@ -1,6 +1,7 @@
 package dev.ormadvisor.web;
 
 import dev.ormadvisor.engine.EvaluationFailedException;
+import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.facts.FieldProblem;
 import dev.ormadvisor.facts.JsonInputProblems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +56,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String RULE_BASE_FAILURE = TYPE_PREFIX + "rule-base-failure";
     static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
     static final String ADMIN_ACCESS_DENIED = TYPE_PREFIX + "admin-access-denied";
+    static final String AUDIT_UNAVAILABLE = TYPE_PREFIX + "audit-unavailable";
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -120,6 +122,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ResponseEntity<Object> handleRequestBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
         return requestTooLarge(ex, request);
+    }
+
+    /** An answer that could not be recorded is not given: the client may retry, nothing was acknowledged. */
+    @ExceptionHandler(AuditUnavailableException.class)
+    ResponseEntity<Object> handleAuditUnavailable(AuditUnavailableException ex, WebRequest request) {
+        log.error("Evaluation not acknowledged: {}", ex.getMessage(), ex.getCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The answer could not be recorded in the audit trail, so it is not given. Retry shortly.");
+        problem.setType(URI.create(AUDIT_UNAVAILABLE));
+        problem.setTitle("Audit trail unavailable");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(AdminAccessDeniedException.class)

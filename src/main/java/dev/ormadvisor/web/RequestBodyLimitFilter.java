@@ -29,6 +29,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final int DEFAULT_MAX_BYTES = FactsJson.MAX_DOCUMENT_BYTES;
 
+    /** Request attribute holding the body exactly as received, for the audit trail. */
+    static final String BODY = "dev.ormadvisor.web.RequestBodyLimitFilter.body";
+
     private final int maxBytes;
     private final HandlerExceptionResolver exceptionResolver;
 
@@ -56,6 +59,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             }
             return;
         }
+        request.setAttribute(BODY, body);
         chain.doFilter(new BufferedRequest(request, body), response);
     }
 

@@ -2,7 +2,9 @@ package dev.ormadvisor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -68,7 +70,7 @@ class EvaluationControllerTest {
 
             JsonNode body = okBody(evaluate("{}"));
 
-            verify(evaluations).evaluate(null, Facts.NONE);
+            verify(evaluations).evaluate(null, Facts.NONE, "{}");
             assertThat(body.get("verdict").get("choice").asString()).isEqualTo("DJANGO_ORM");
         }
 
@@ -80,7 +82,7 @@ class EvaluationControllerTest {
                     {"label": null, "project": {"framework": null, "monthsToDeadline": null}, "team": null,
                      "leaning": {"choice": null, "reasons": null}}"""));
 
-            verify(evaluations).evaluate(null, Facts.NONE);
+            verify(evaluations).evaluate(isNull(), eq(Facts.NONE), anyString());
         }
 
         @Test
@@ -90,7 +92,7 @@ class EvaluationControllerTest {
             okBody(evaluate("""
                     {"project": {}, "team": {}, "leaning": {"reasons": []}}"""));
 
-            verify(evaluations).evaluate(null, Facts.NONE);
+            verify(evaluations).evaluate(isNull(), eq(Facts.NONE), anyString());
         }
 
         @Test
@@ -103,7 +105,7 @@ class EvaluationControllerTest {
                      "leaning": {"choice": "SQLALCHEMY", "reasons": ["HYPE", "SEEMS_MORE_ADVANCED"]}}"""));
 
             ArgumentCaptor<Facts> facts = ArgumentCaptor.forClass(Facts.class);
-            verify(evaluations).evaluate(eq("shop"), facts.capture());
+            verify(evaluations).evaluate(eq("shop"), facts.capture(), anyString());
             assertThat(facts.getValue().project().framework()).isEqualTo(Framework.DJANGO);
             assertThat(facts.getValue().project().mostlyCrud()).isTrue();
             assertThat(facts.getValue().project().monthsToDeadline()).isEqualTo(3);
@@ -461,7 +463,7 @@ class EvaluationControllerTest {
 
         @Test
         void ofTheRuleBaseWith500NamingTheRule() throws Exception {
-            given(evaluations.evaluate(any(), any())).willThrow(new EvaluationFailedException(
+            given(evaluations.evaluate(any(), any(), any())).willThrow(new EvaluationFailedException(
                     "The consequence of rule \"Loop\" failed: boom", "Loop", new IllegalStateException("boom")));
 
             JsonNode problem = problem(evaluate("{}"), 500);
@@ -474,7 +476,7 @@ class EvaluationControllerTest {
 
         @Test
         void unexpectedOnesWith500AndNoDetails() throws Exception {
-            given(evaluations.evaluate(any(), any())).willThrow(new IllegalStateException("secret internals"));
+            given(evaluations.evaluate(any(), any(), any())).willThrow(new IllegalStateException("secret internals"));
 
             JsonNode problem = problem(evaluate("{}"), 500);
 
@@ -535,7 +537,7 @@ class EvaluationControllerTest {
                 List.of(new FiredRule(django, List.of(new Evidence(Option.DJANGO_ORM, 5))),
                         new FiredRule(hype, List.of())),
                 List.of(new RaisedWarning(new Warning("MISTAKE-1", "Hype is no reason."), hype)));
-        given(evaluations.evaluate(any(), any())).willAnswer(call -> new Evaluation("e-1",
+        given(evaluations.evaluate(any(), any(), any())).willAnswer(call -> new Evaluation("e-1",
                 Instant.parse("2026-01-02T03:04:05Z"), call.getArgument(0), call.getArgument(1), decision,
                 Duration.ofMillis(2)));
     }

@@ -1,0 +1,59 @@
+package dev.ormadvisor.audit;
+
+import dev.ormadvisor.engine.FiredRule;
+import dev.ormadvisor.engine.RuleSources;
+import dev.ormadvisor.evaluation.AuditTrail;
+import dev.ormadvisor.evaluation.AuditUnavailableException;
+import dev.ormadvisor.evaluation.Evaluation;
+import dev.ormadvisor.evaluation.EvaluationReport;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The audit trail on a JDBC database, written through the group-commit writer. */
+final class JdbcAuditTrail implements AuditTrail {
+
+    private final GroupCommitWriter writer;
+    private final JsonMapper json;
+    private final Duration commitTimeout;
+
+    JdbcAuditTrail(GroupCommitWriter writer, JsonMapper json, Duration commitTimeout) {
+        this.writer = writer;
+        this.json = json;
+        this.commitTimeout = commitTimeout;
+    }
+
+    @Override
+    public void record(Evaluation evaluation, String factsAsReceived, RuleSources rules) {
+        // Serialized by the application's own mapper, so the stored answer is the answer that is sent.
+        String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
+        var decision = evaluation.decision();
+        AuditEntry entry = new AuditEntry(0, evaluation.id(), micros(evaluation), evaluation.label(),
+                decision.verdict().choice().name(), decision.verdict().confidence().name(), decision.rulesVersion(),
+                evaluation.duration().toNanos() / 1000, factsAsReceived, answer);
+        Set<String> statements = new LinkedHashSet<>();
+        decision.firedRules().forEach(fired -> statements.addAll(fired.rule().statements()));
+        List<String> firedRules = decision.firedRules().stream().map(FiredRule::rule).map(rule -> rule.name())
+                .toList();
+        try {
+            writer.submit(new PendingAppend(entry, statements, firedRules, rules))
+                    .get(commitTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while waiting for the audit store", e);
+        } catch (ExecutionException e) {
+            throw new AuditUnavailableException("the audit store could not commit the evaluation", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditUnavailableException("the audit store did not commit within " + commitTimeout, e);
+        }
+    }
+
+    private static long micros(Evaluation evaluation) {
+        return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, evaluation.evaluatedAt());
+    }
+}
