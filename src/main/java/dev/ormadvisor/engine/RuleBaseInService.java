@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public final class RuleBaseInService {
     private final Clock clock;
     private final AtomicReference<RuleBase> current = new AtomicReference<>();
     private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
+    private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
 
     /** Loads the folder once; a folder that does not load stops here, since there is no last good version yet. */
     public RuleBaseInService(Path rulesDir, RuleBaseCompiler compiler, RuleBaseCheck check, Clock clock) {
@@ -55,6 +58,11 @@ public final class RuleBaseInService {
         return rulesDir;
     }
 
+    /** Tells the listener about every later reload attempt, successful or rejected. */
+    public void onReload(Consumer<ReloadOutcome> listener) {
+        reloadListeners.add(listener);
+    }
+
     /** Compiles and checks the folder; swaps it in on success, keeps the last good version otherwise. */
     public synchronized ReloadOutcome reload() {
         Instant at = clock.instant();
@@ -77,6 +85,9 @@ public final class RuleBaseInService {
         }
         lastReload.set(outcome);
         log(outcome);
+        for (Consumer<ReloadOutcome> listener : reloadListeners) {
+            listener.accept(outcome);
+        }
         return outcome;
     }
 
