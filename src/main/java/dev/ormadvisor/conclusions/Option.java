@@ -2,9 +2,5 @@ package dev.ormadvisor.conclusions;
 
 /** The two ORMs the article compares. */
 public enum Option {
-    DJANGO_ORM, SQLALCHEMY;
-
-    public Option other() {
-        return this == DJANGO_ORM ? SQLALCHEMY : DJANGO_ORM;
-    }
+    DJANGO_ORM, SQLALCHEMY
 }

@@ -67,10 +67,6 @@ final class FiringTrace extends DefaultAgendaEventListener implements RuleRuntim
         // Conclusions are never retracted by the shipped rules; a retracted one still fired and stays in the trace.
     }
 
-    int firedCount() {
-        return fired.size();
-    }
-
     List<FiredRule> fired() {
         return fired;
     }
