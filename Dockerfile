@@ -8,7 +8,6 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -ntp -q dependency:go-offline
 COPY src/ src/
 COPY rules/ rules/
-COPY examples/ examples/
 RUN ./mvnw -B -ntp -q package -DskipTests
 
 # --- run: a JRE, a non-root user, the rules as a mountable volume ---------------------------------
