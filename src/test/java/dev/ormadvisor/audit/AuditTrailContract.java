@@ -1,0 +1,233 @@
+package dev.ormadvisor.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ormadvisor.ShippedRules;
+import dev.ormadvisor.engine.RuleBase;
+import dev.ormadvisor.engine.RuleBaseInService;
+import dev.ormadvisor.engine.RuleSources;
+import dev.ormadvisor.evaluation.AuditTrail;
+import dev.ormadvisor.evaluation.AuditUnavailableException;
+import dev.ormadvisor.evaluation.Evaluation;
+import dev.ormadvisor.evaluation.EvaluationRequest;
+import dev.ormadvisor.evaluation.EvaluationService;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the audit trail promises, whatever database holds it: each subclass points the whole application at one
+ * store (SQLite, PostgreSQL) and runs this same contract. Tests share the class's database, so each one reasons
+ * about what it added rather than assuming an empty trail.
+ */
+@SpringBootTest(properties = "advisor.rules.watch=false")
+// The database belongs to this class alone, so its context is never reused: close it (and its pool) at the end.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(AuditTrailContract.CommitCounting.class)
+abstract class AuditTrailContract {
+
+    private static final String TEAM_B = """
+            {"label":"logistics","project":{"framework":"FASTAPI","type":"BACKEND_PLATFORM","asyncHeavy":true,
+             "queryComplexity":"HIGH"},"team":{"knowsSqlWell":true}}""";
+
+    @Autowired
+    EvaluationService evaluations;
+    @Autowired
+    AuditTrail auditTrail;
+    @Autowired
+    RuleBaseInService rules;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    CountingTransactionManager transactionManager;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    Flyway flyway;
+
+    @Test
+    void flywayHasAppliedEveryMigration() {
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(flyway.info().applied()).isNotEmpty().allSatisfy(migration ->
+                assertThat(migration.getState().isFailed()).as(migration.getScript()).isFalse());
+    }
+
+    @Test
+    void concurrentEvaluationsAreAllStoredInOneChainWithoutGaps() throws Exception {
+        int before = chain().length();
+
+        List<String> ids = concurrently(100, 16, i -> () -> evaluate("concurrent " + i).id());
+
+        StoredChain chain = chain().assertIntact();
+        assertThat(chain.length()).isEqualTo(before + ids.size());
+        assertThat(chain.ids().subList(before, chain.length())).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aRuleSetVersionIsSnapshottedOnceWithItsExactFileTextsEvenBySeveralServiceInstances() throws Exception {
+        RuleBase ruleBase = rules.current();
+        // A second instance on the same database: its own writer, and no memory of what was already snapshotted.
+        try (GroupCommitWriter otherWriter = new GroupCommitWriter(new AuditStore(jdbc, transactions, json), 100, 10)) {
+            AuditTrail otherInstance = new JdbcAuditTrail(otherWriter, json, Duration.ofSeconds(10));
+
+            concurrently(40, 8, i -> () -> {
+                AuditTrail instance = i % 2 == 0 ? auditTrail : otherInstance;
+                instance.record(Evaluation.of(ruleBase, "instance " + i % 2, request(TEAM_B).facts(),
+                        Clock.systemUTC()), TEAM_B, ruleBase.sources());
+                return i;
+            });
+        }
+
+        List<String> snapshots = jdbc.queryForList("SELECT files FROM rule_set_snapshot WHERE version = ?",
+                String.class, ruleBase.version());
+        assertThat(snapshots).hasSize(1);
+        assertThat(json.readValue(snapshots.get(0), new TypeReference<Map<String, String>>() { }))
+                .isEqualTo(RuleSources.read(ShippedRules.DIR).files());
+        chain().assertIntact();
+    }
+
+    @Test
+    void aWriteThatFailsIsAnsweredAuditUnavailableAndLeavesNothingHalfWritten() throws Exception {
+        evaluate("before the failure");
+        StoredChain before = chain().assertIntact();
+        Integer statementsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_statement", Integer.class);
+
+        // The evaluation row is inserted before the fired rules: losing their table fails the batch mid-way.
+        jdbc.execute("ALTER TABLE audit_fired_rule RENAME TO audit_fired_rule_away");
+        try {
+            assertThatThrownBy(() -> evaluate("half-written?")).isInstanceOf(AuditUnavailableException.class);
+        } finally {
+            jdbc.execute("ALTER TABLE audit_fired_rule_away RENAME TO audit_fired_rule");
+        }
+
+        StoredChain after = chain().assertIntact();
+        assertThat(after.ids()).isEqualTo(before.ids());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_statement", Integer.class))
+                .isEqualTo(statementsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation WHERE label = 'half-written?'",
+                Integer.class)).isZero();
+
+        String next = evaluate("after the failure").id();
+        assertThat(chain().assertIntact().ids()).hasSize(before.length() + 1).endsWith(next);
+    }
+
+    @Test
+    void theWriterCommitsManyConcurrentSubmissionsPerTransaction() throws Exception {
+        RuleBase ruleBase = rules.current();
+        List<Evaluation> answered = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answered.add(Evaluation.of(ruleBase, "batch " + i, request(TEAM_B).facts(), Clock.systemUTC()));
+        }
+        long commitsBefore = transactionManager.commits();
+
+        concurrently(answered.size(), answered.size(), i -> () -> {
+            auditTrail.record(answered.get(i), TEAM_B, ruleBase.sources());
+            return i;
+        });
+
+        long commits = transactionManager.commits() - commitsBefore;
+        assertThat(commits).as("transactions for 200 submissions").isBetween(1L, 50L);
+        chain().assertIntact();
+    }
+
+    private Evaluation evaluate(String label) {
+        return evaluations.evaluate(label, request(TEAM_B).facts(), TEAM_B);
+    }
+
+    private EvaluationRequest request(String body) {
+        return json.readValue(body, EvaluationRequest.class);
+    }
+
+    private StoredChain chain() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return StoredChain.read(connection);
+        }
+    }
+
+    /** Runs {@code count} tasks on {@code threads} threads, all released at once, and returns their results. */
+    private static <T> List<T> concurrently(int count, int threads, IntFunction<Callable<T>> task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Callable<T> work = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Test-only window on group commit: the application's own transaction manager, counting real commits. It
+     * replaces the auto-configured one, so the audit writer's transactions go through it unchanged.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CommitCounting {
+
+        @Bean
+        CountingTransactionManager transactionManager(DataSource dataSource) {
+            return new CountingTransactionManager(dataSource);
+        }
+    }
+
+    static final class CountingTransactionManager extends JdbcTransactionManager {
+
+        private final AtomicInteger commits = new AtomicInteger();
+
+        CountingTransactionManager(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        long commits() {
+            return commits.get();
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            super.doCommit(status);
+            commits.incrementAndGet();
+        }
+    }
+}
