@@ -4,6 +4,11 @@ import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
 import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,10 +33,21 @@ class EvaluationController {
         this.evaluations = evaluations;
     }
 
+    @Operation(summary = "Evaluate the facts about one project",
+            description = "Answers Django ORM, SQLAlchemy or no clear winner, with the scores, every rule that"
+                    + " fired in firing order and the warnings. The answer is committed to the audit trail before"
+                    + " it is sent. Nothing about a refused request is stored. Failures are problem+json"
+                    + " (RFC 9457).")
+    @ApiResponse(responseCode = "200", description = "The answer, exactly as recorded in the audit trail; plus"
+            + " whatIf when asked for", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EvaluationReport.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     EvaluationReport evaluate(@Valid @RequestBody EvaluationRequest request,
+            @Parameter(description = "what-if adds whatIf to the answer: each single-fact change that would"
+                    + " change the verdict's choice. It explains the answer and is not recorded with it.",
+                    schema = @Schema(allowableValues = WHAT_IF))
             @RequestParam(name = EXPLAIN, required = false) String explain,
-            @RequestAttribute(RequestBodyLimitFilter.BODY) byte[] body) {
+            @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) byte[] body) {
         String factsAsReceived = new String(body, StandardCharsets.UTF_8);
         if (explain == null) {
             return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts(), factsAsReceived));
