@@ -1,5 +1,6 @@
 package dev.ormadvisor.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ormadvisor.conclusions.Choice;
 import dev.ormadvisor.conclusions.Confidence;
 import dev.ormadvisor.conclusions.Evidence;
@@ -18,18 +19,27 @@ import java.util.Map;
 /**
  * The answer to one evaluation. Its field names are the HTTP contract; the {@code evaluate} command prints the
  * same record, so a facts file checked on the command line reads exactly like the service's answer.
+ *
+ * <p>{@code whatIf} is an explanation asked for with {@code ?explain=what-if}, not part of the decision: it is
+ * {@code null}, and left out of the JSON, in the answer {@link #of} builds, which is also the answer the audit
+ * trail records.
  */
 public record EvaluationReport(String id, String rulesVersion, Instant evaluatedAt, String label,
-        VerdictView verdict, List<FiredRuleView> firedRules, List<WarningView> warnings) {
+        VerdictView verdict, List<FiredRuleView> firedRules, List<WarningView> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<VerdictFlip> whatIf) {
 
     public static EvaluationReport of(Evaluation evaluation) {
         Decision decision = evaluation.decision();
         return new EvaluationReport(evaluation.id(), decision.rulesVersion(), evaluation.evaluatedAt(),
-                evaluation.label(),
-                new VerdictView(decision.verdict().choice(), decision.verdict().confidence(),
-                        scores(decision.scores())),
+                evaluation.label(), VerdictView.of(decision),
                 decision.firedRules().stream().map(FiredRuleView::of).toList(),
-                decision.warnings().stream().map(WarningView::of).toList());
+                decision.warnings().stream().map(WarningView::of).toList(), null);
+    }
+
+    /** The same answer explained by the single-fact changes that would change its verdict. */
+    public EvaluationReport withWhatIf(List<VerdictFlip> flips) {
+        return new EvaluationReport(id, rulesVersion, evaluatedAt, label, verdict, firedRules, warnings,
+                List.copyOf(flips));
     }
 
     /** Keyed by option in declaration order, so clients always see both keys, Django ORM first. */
@@ -42,6 +52,11 @@ public record EvaluationReport(String id, String rulesVersion, Instant evaluated
     }
 
     public record VerdictView(Choice choice, Confidence confidence, Map<Option, Integer> scores) {
+
+        public static VerdictView of(Decision decision) {
+            return new VerdictView(decision.verdict().choice(), decision.verdict().confidence(),
+                    EvaluationReport.scores(decision.scores()));
+        }
     }
 
     public record FiredRuleView(String name, List<String> statements, RuleKind kind, String explanation, String file,

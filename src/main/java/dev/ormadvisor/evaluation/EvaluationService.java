@@ -5,6 +5,7 @@ import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.facts.Facts;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,22 @@ public class EvaluationService {
 
     /** Returns only once the answer is committed to the audit trail: what was never recorded is never sent. */
     public Evaluation evaluate(String label, Facts facts, String factsAsReceived) {
+        return evaluate(rules.current(), label, facts, factsAsReceived);
+    }
+
+    /**
+     * Like {@link #evaluate}, and explains the answer with the single-fact changes that would change its verdict.
+     * The flips come from the same rule set version as the answer, and are worked out before the answer is
+     * recorded: a rule failing on a varied fact fails the request before anything is stored. The audit trail
+     * records the plain answer: what-if explains a decision, it is not part of it.
+     */
+    public WhatIfEvaluation evaluateWithWhatIf(String label, Facts facts, String factsAsReceived) {
         RuleBase ruleBase = rules.current();
+        List<VerdictFlip> whatIf = WhatIf.flips(ruleBase, facts);
+        return new WhatIfEvaluation(evaluate(ruleBase, label, facts, factsAsReceived), whatIf);
+    }
+
+    private Evaluation evaluate(RuleBase ruleBase, String label, Facts facts, String factsAsReceived) {
         Evaluation evaluation = Evaluation.of(ruleBase, label, facts, clock);
         long auditStart = System.nanoTime();
         auditTrail.record(evaluation, factsAsReceived, ruleBase.sources());
@@ -39,6 +55,10 @@ public class EvaluationService {
                 evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
                 evaluation.duration().toNanos() / 1000, printable(label));
         return evaluation;
+    }
+
+    /** An answer and the single-fact changes that would change its verdict, strongest first. */
+    public record WhatIfEvaluation(Evaluation evaluation, List<VerdictFlip> whatIf) {
     }
 
     /** Labels are free text from clients: keep one log line one line, and never log the facts themselves. */

@@ -3,18 +3,29 @@ package dev.ormadvisor.web;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
+import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/evaluations")
 class EvaluationController {
+
+    static final String EXPLAIN = "explain";
+    static final String WHAT_IF = "what-if";
 
     private final EvaluationService evaluations;
 
@@ -22,10 +33,30 @@ class EvaluationController {
         this.evaluations = evaluations;
     }
 
+    @Operation(summary = "Evaluate the facts about one project",
+            description = "Answers Django ORM, SQLAlchemy or no clear winner, with the scores, every rule that"
+                    + " fired in firing order and the warnings. The answer is committed to the audit trail before"
+                    + " it is sent. Nothing about a refused request is stored. Failures are problem+json"
+                    + " (RFC 9457).")
+    @ApiResponse(responseCode = "200", description = "The answer, exactly as recorded in the audit trail; plus"
+            + " whatIf when asked for", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EvaluationReport.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     EvaluationReport evaluate(@Valid @RequestBody EvaluationRequest request,
-            @RequestAttribute(RequestBodyLimitFilter.BODY) byte[] body) {
-        return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts(),
-                new String(body, StandardCharsets.UTF_8)));
+            @Parameter(description = "what-if adds whatIf to the answer: each single-fact change that would"
+                    + " change the verdict's choice. It explains the answer and is not recorded with it.",
+                    schema = @Schema(allowableValues = WHAT_IF))
+            @RequestParam(name = EXPLAIN, required = false) String explain,
+            @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) byte[] body) {
+        String factsAsReceived = new String(body, StandardCharsets.UTF_8);
+        if (explain == null) {
+            return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts(), factsAsReceived));
+        }
+        if (!explain.equals(WHAT_IF)) {
+            throw new InvalidQueryParameterException(EXPLAIN, explain, List.of(WHAT_IF));
+        }
+        WhatIfEvaluation explained = evaluations.evaluateWithWhatIf(request.label(), request.facts(),
+                factsAsReceived);
+        return EvaluationReport.of(explained.evaluation()).withWhatIf(explained.whatIf());
     }
 }

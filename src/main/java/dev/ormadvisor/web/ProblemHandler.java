@@ -41,7 +41,8 @@ import tools.jackson.core.JacksonException;
  * {@link FieldProblem}s, and {@code field}, the field of the first of them. Field paths are dotted with list
  * indexes ({@code project.framework}, {@code leaning.reasons[1]}); a problem with the body as a whole (malformed
  * or empty, not an object, trailing content) has the empty path {@code ""}. A body over the size limit is a 413
- * of type {@value #REQUEST_TOO_LARGE}. Other statuses (404, 405, 415, ...) get a type named after the status,
+ * of type {@value #REQUEST_TOO_LARGE}. A query parameter outside its allowed values is the same 400, with the
+ * parameter's name as {@code field} and the values in {@code allowedValues}. Other statuses (404, 405, 415, ...) get a type named after the status,
  * e.g. {@code urn:orm-advisor:problem:method-not-allowed}, so that every problem carries a {@code type}.
  *
  * <p>Problem texts are written here, never copied from exceptions, so no class name or stack trace can leak
@@ -118,6 +119,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    @ExceptionHandler(InvalidQueryParameterException.class)
+    ResponseEntity<Object> handleInvalidQueryParameter(InvalidQueryParameterException ex, WebRequest request) {
+        String allowed = String.join(", ", ex.allowedValues());
+        FieldProblem problem = new FieldProblem(ex.parameter(), "must be one of " + allowed, ex.allowedValues(),
+                null);
+        return invalidRequest(ex, List.of(problem), "Query parameter '" + ex.parameter() + "' must be one of "
+                + allowed + ", not '" + ex.value() + "'.", request);
+    }
+
     /** Thrown by {@link RequestBodyLimitFilter} itself when the declared Content-Length is already too large. */
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ResponseEntity<Object> handleRequestBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
@@ -191,6 +201,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         FieldProblem first = problems.get(0);
         String detail = problems.size() == 1 ? first.describe() + "."
                 : problems.size() + " problems in the request; the first: " + first.describe() + ".";
+        return invalidRequest(ex, problems, detail, request);
+    }
+
+    private ResponseEntity<Object> invalidRequest(Exception ex, List<FieldProblem> problems, String detail,
+            WebRequest request) {
+        FieldProblem first = problems.get(0);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(URI.create(INVALID_REQUEST));
         problem.setTitle("The request is not valid");

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.ormadvisor.conclusions.Choice;
 import dev.ormadvisor.conclusions.Confidence;
 import dev.ormadvisor.conclusions.Evidence;
 import dev.ormadvisor.conclusions.Option;
@@ -25,7 +26,10 @@ import dev.ormadvisor.engine.RaisedWarning;
 import dev.ormadvisor.engine.RuleDefinition;
 import dev.ormadvisor.engine.RuleKind;
 import dev.ormadvisor.evaluation.Evaluation;
+import dev.ormadvisor.evaluation.EvaluationReport.VerdictView;
 import dev.ormadvisor.evaluation.EvaluationService;
+import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
+import dev.ormadvisor.evaluation.VerdictFlip;
 import dev.ormadvisor.facts.Facts;
 import dev.ormadvisor.facts.Framework;
 import dev.ormadvisor.facts.LeaningChoice;
@@ -34,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -527,7 +532,73 @@ class EvaluationControllerTest {
         return JSON.readTree(response.getContentAsString());
     }
 
+    @Nested
+    class ExplainsWhatIf {
+
+        @Test
+        void byAddingTheFlipsToTheAnswerWhenAskedFor() throws Exception {
+            VerdictView sqlalchemy = new VerdictView(Choice.SQLALCHEMY, Confidence.LOW,
+                    Map.of(Option.DJANGO_ORM, 13, Option.SQLALCHEMY, 5));
+            given(evaluations.evaluateWithWhatIf(any(), any(), any())).willAnswer(call -> new WhatIfEvaluation(
+                    anEvaluation(call.getArgument(0), call.getArgument(1)),
+                    List.of(new VerdictFlip("project.framework", null, Framework.FASTAPI, sqlalchemy))));
+
+            JsonNode body = okBody(mvc.perform(post(URL).param("explain", "what-if")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"label\": \"shop\"}"))
+                    .andReturn().getResponse());
+
+            verify(evaluations).evaluateWithWhatIf("shop", Facts.NONE, "{\"label\": \"shop\"}");
+            assertThat(body.get("verdict").get("choice").asString()).isEqualTo("DJANGO_ORM");
+            JsonNode flip = body.get("whatIf").get(0);
+            assertThat(fieldNames(flip)).containsExactly("fact", "from", "to", "verdict");
+            assertThat(flip.get("fact").asString()).isEqualTo("project.framework");
+            assertThat(flip.get("from").isNull()).isTrue();
+            assertThat(flip.get("to").asString()).isEqualTo("FASTAPI");
+            assertThat(flip.get("verdict").get("choice").asString()).isEqualTo("SQLALCHEMY");
+            assertThat(flip.get("verdict").get("confidence").asString()).isEqualTo("LOW");
+            assertThat(flip.get("verdict").get("scores").get("SQLALCHEMY").asInt()).isEqualTo(5);
+        }
+
+        @Test
+        void asAnEmptyListWhenNoSingleChangeFlipsTheVerdict() throws Exception {
+            given(evaluations.evaluateWithWhatIf(any(), any(), any())).willAnswer(call -> new WhatIfEvaluation(
+                    anEvaluation(call.getArgument(0), call.getArgument(1)), List.of()));
+
+            JsonNode body = okBody(mvc.perform(post(URL).param("explain", "what-if")
+                    .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse());
+
+            assertThat(body.get("whatIf").isArray()).isTrue();
+            assertThat(body.get("whatIf").isEmpty()).isTrue();
+        }
+
+        @Test
+        void notAtAllUnlessAskedFor() throws Exception {
+            givenAnEvaluation();
+
+            JsonNode body = okBody(evaluate("{}"));
+
+            assertThat(body.has("whatIf")).isFalse();
+        }
+
+        @Test
+        void refusingAnyOtherExplanationByNamingTheParameterAndItsAllowedValues() throws Exception {
+            for (String explain : List.of("why", "WHAT-IF", "", "what-if,what-if")) {
+                JsonNode problem = badRequest(mvc.perform(post(URL).param("explain", explain)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse(), "explain");
+
+                assertThat(strings(problem.get("errors").get(0).get("allowedValues"))).containsExactly("what-if");
+                assertThat(problem.get("detail").asString()).as(explain)
+                        .isEqualTo("Query parameter 'explain' must be one of what-if, not '" + explain + "'.");
+            }
+        }
+    }
+
     private void givenAnEvaluation() {
+        given(evaluations.evaluate(any(), any(), any()))
+                .willAnswer(call -> anEvaluation(call.getArgument(0), call.getArgument(1)));
+    }
+
+    private static Evaluation anEvaluation(String label, Facts facts) {
         RuleDefinition django = new RuleDefinition("Django project", "choose-django-orm.drl", 7, RuleKind.CHOOSE,
                 List.of("DJ-1"), "Django ships its ORM.");
         RuleDefinition hype = new RuleDefinition("Hype", "mistakes.drl", 7, RuleKind.MISTAKE, List.of("MISTAKE-1"),
@@ -537,9 +608,8 @@ class EvaluationControllerTest {
                 List.of(new FiredRule(django, List.of(new Evidence(Option.DJANGO_ORM, 5))),
                         new FiredRule(hype, List.of())),
                 List.of(new RaisedWarning(new Warning("MISTAKE-1", "Hype is no reason."), hype)));
-        given(evaluations.evaluate(any(), any(), any())).willAnswer(call -> new Evaluation("e-1",
-                Instant.parse("2026-01-02T03:04:05Z"), call.getArgument(0), call.getArgument(1), decision,
-                Duration.ofMillis(2)));
+        return new Evaluation("e-1", Instant.parse("2026-01-02T03:04:05Z"), label, facts, decision,
+                Duration.ofMillis(2));
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,0 +1,88 @@
+package dev.ormadvisor.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code ?explain=what-if} on the shipped rules, and what the audit trail keeps of it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WhatIfTest {
+
+    private static final String WHAT_IF = "/api/v1/evaluations?explain=what-if";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private RunningService service;
+
+    @BeforeEach
+    void connect() {
+        service = new RunningService(port);
+    }
+
+    @Test
+    void listsEveryOtherWebFrameworkAsAFlipToSqlalchemyForTheArticlesTeamA() throws Exception {
+        JsonNode answer = whatIf(Files.readString(Path.of("examples/team-a.json")));
+
+        assertThat(answer.get("verdict").get("choice").asString()).isEqualTo("DJANGO_ORM");
+        List<JsonNode> flips = StreamSupport.stream(answer.get("whatIf").spliterator(), false).toList();
+        assertThat(flips).filteredOn(flip -> flip.get("fact").asString().equals("project.framework"))
+                .extracting(flip -> flip.get("from").asString(), flip -> flip.get("to").asString(),
+                        flip -> flip.get("verdict").get("choice").asString())
+                .containsExactlyInAnyOrder(
+                        tuple("UNDECIDED", "FASTAPI", "SQLALCHEMY"),
+                        tuple("UNDECIDED", "FLASK", "SQLALCHEMY"),
+                        tuple("UNDECIDED", "OTHER", "SQLALCHEMY"),
+                        tuple("UNDECIDED", "NONE", "SQLALCHEMY"));
+        assertThat(flips).allSatisfy(flip ->
+                assertThat(flip.get("verdict").get("choice").asString()).isNotEqualTo("DJANGO_ORM"));
+    }
+
+    @Test
+    void recordsThePlainAnswerInTheAuditTrailWithoutTheExplanation() throws Exception {
+        JsonNode answer = whatIf(RunningService.TEAM_A);
+
+        JsonNode stored = service.read(jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE id = ?",
+                String.class, answer.get("id").asString()));
+        assertThat(stored.has("whatIf")).isFalse();
+        ObjectNode plain = ((ObjectNode) answer).deepCopy();
+        plain.remove("whatIf");
+        assertThat(stored).isEqualTo(plain);
+    }
+
+    @Test
+    void refusesAnotherExplanationAndStoresNothing() throws Exception {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation", Long.class);
+
+        HttpResponse<String> response = service.post("/api/v1/evaluations?explain=why", RunningService.TEAM_A,
+                null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problem = service.read(response.body());
+        assertThat(problem.get("field").asString()).isEqualTo("explain");
+        assertThat(problem.get("errors").get(0).get("allowedValues").get(0).asString()).isEqualTo("what-if");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation", Long.class)).isEqualTo(before);
+    }
+
+    private JsonNode whatIf(String facts) throws Exception {
+        HttpResponse<String> response = service.post(WHAT_IF, facts, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return service.read(response.body());
+    }
+}
