@@ -10,8 +10,4 @@ import java.time.Instant;
  */
 public record EvaluationFilter(String statement, Choice choice, String rulesVersion, String label, Instant from,
         Instant to) {
-
-    public static EvaluationFilter between(Instant from, Instant to) {
-        return new EvaluationFilter(null, null, null, null, from, to);
-    }
 }
