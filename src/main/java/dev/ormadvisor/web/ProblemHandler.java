@@ -130,6 +130,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalidRequest(ex, List.of(ex.problem()), request);
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> handleNotFound(NotFoundException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
     /** An answer that could not be recorded is not given: the client may retry, nothing was acknowledged. */
     @ExceptionHandler(AuditUnavailableException.class)
     ResponseEntity<Object> handleAuditUnavailable(AuditUnavailableException ex, WebRequest request) {
