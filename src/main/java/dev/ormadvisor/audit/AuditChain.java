@@ -67,8 +67,9 @@ public final class AuditChain {
         /** Why this record does not continue the chain that ended at {@code seq}/{@code hash}, or {@code null}. */
         String brokenAfter(long seq, String hash) {
             if (entry.seq() != seq + 1) {
-                return entry.seq() == seq + 2 ? "record " + (seq + 1) + " is missing"
+                String missing = entry.seq() == seq + 2 ? "record " + (seq + 1) + " is missing"
                         : "records " + (seq + 1) + " to " + (entry.seq() - 1) + " are missing";
+                return missing + ": the log goes from seq " + seq + " to seq " + entry.seq();
             }
             if (!previousHash.equals(hash)) {
                 return "its previous_hash is not the hash of record " + seq;
