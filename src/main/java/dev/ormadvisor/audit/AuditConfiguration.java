@@ -1,10 +1,12 @@
 package dev.ormadvisor.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ormadvisor.engine.RuleBaseInService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,21 @@ class AuditConfiguration {
     @Bean
     JdbcAuditTrail auditTrail(GroupCommitWriter writer, JsonMapper json, AuditProperties properties) {
         return new JdbcAuditTrail(writer, json, properties.commitTimeout());
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcTemplate jdbc, JsonMapper json) {
+        return new AuditLog(jdbc, json);
+    }
+
+    @Bean
+    AuditChain auditChain(JdbcTemplate jdbc) {
+        return new AuditChain(jdbc);
+    }
+
+    @Bean
+    AuditReplay auditReplay(AuditLog log, RuleBaseInService rules, JsonMapper json, Clock clock) {
+        return new AuditReplay(log, rules, json, clock);
     }
 
     /** SQLite creates the database file but not its folder: make {@code ./data/} before the first connection. */

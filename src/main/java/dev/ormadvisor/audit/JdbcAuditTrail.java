@@ -7,7 +7,6 @@ import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.evaluation.Evaluation;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +32,9 @@ final class JdbcAuditTrail implements AuditTrail {
         // Serialized by the application's own mapper, so the stored answer is the answer that is sent.
         String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
         var decision = evaluation.decision();
-        AuditEntry entry = new AuditEntry(0, evaluation.id(), micros(evaluation), evaluation.label(),
-                decision.verdict().choice().name(), decision.verdict().confidence().name(), decision.rulesVersion(),
-                evaluation.duration().toNanos() / 1000, factsAsReceived, answer);
+        AuditEntry entry = new AuditEntry(0, evaluation.id(), EpochMicros.of(evaluation.evaluatedAt()),
+                evaluation.label(), decision.verdict().choice().name(), decision.verdict().confidence().name(),
+                decision.rulesVersion(), evaluation.duration().toNanos() / 1000, factsAsReceived, answer);
         Set<String> statements = new LinkedHashSet<>();
         decision.firedRules().forEach(fired -> statements.addAll(fired.rule().statements()));
         List<String> firedRules = decision.firedRules().stream().map(FiredRule::rule).map(rule -> rule.name())
@@ -51,9 +50,5 @@ final class JdbcAuditTrail implements AuditTrail {
         } catch (TimeoutException e) {
             throw new AuditUnavailableException("the audit store did not commit within " + commitTimeout, e);
         }
-    }
-
-    private static long micros(Evaluation evaluation) {
-        return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, evaluation.evaluatedAt());
     }
 }

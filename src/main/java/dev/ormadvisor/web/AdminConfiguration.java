@@ -10,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(AdminProperties.class)
 class AdminConfiguration implements WebMvcConfigurer {
 
-    static final String[] MANAGEMENT_PATHS = {"/api/v1/rules/reload"};
+    static final String[] MANAGEMENT_PATHS = {"/api/v1/rules/reload", "/api/v1/replay"};
 
     private final AdminProperties admin;
 

@@ -134,6 +134,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return requestTooLarge(ex, request);
     }
 
+    /** A filter, page or limit of the audit endpoints, named like a body field so clients read both alike. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleInvalidParameter(InvalidParameterException ex, WebRequest request) {
+        return invalidRequest(ex, List.of(ex.problem()), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> handleNotFound(NotFoundException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
     /** An answer that could not be recorded is not given: the client may retry, nothing was acknowledged. */
     @ExceptionHandler(AuditUnavailableException.class)
     ResponseEntity<Object> handleAuditUnavailable(AuditUnavailableException ex, WebRequest request) {

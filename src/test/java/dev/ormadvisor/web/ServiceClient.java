@@ -1,0 +1,79 @@
+package dev.ormadvisor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the whole service on its random port, for the audit trail tests. */
+final class ServiceClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int port;
+
+    ServiceClient(int port) {
+        this.port = port;
+    }
+
+    /**
+     * An audit database for the test class alone: its counts and chain are then exactly what the class wrote, and
+     * no other class shares its Spring context.
+     */
+    static void ownAuditDatabase(DynamicPropertyRegistry registry) {
+        try {
+            String file = Files.createTempFile("orm-advisor-audit-test", ".db").toString();
+            registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=10000");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts the facts exactly as given and returns the answer, which must be a 200. */
+    JsonNode evaluate(String facts) throws Exception {
+        HttpResponse<String> response = post("/api/v1/evaluations", facts, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a 200 answer. */
+    JsonNode getOk(String pathAndQuery) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    HttpResponse<String> post(String path, String body, String bearerToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+}
