@@ -46,6 +46,17 @@ public class EvaluationService {
         return new WhatIfEvaluation(evaluate(ruleBase, label, facts, factsAsReceived), whatIf);
     }
 
+    /**
+     * The single-fact changes that would change the verdict for facts answered earlier, judged by the rule set
+     * now in service (which may differ from the one that answered: both versions are reported). Nothing is
+     * recorded: this re-reads a past answer, it does not make a new one.
+     */
+    public StoredWhatIf whatIfNow(String id, String answeredWith, Facts facts) {
+        RuleBase ruleBase = rules.current();
+        return new StoredWhatIf(id, answeredWith, ruleBase.version(),
+                EvaluationReport.VerdictView.of(ruleBase.decide(facts)), WhatIf.flips(ruleBase, facts));
+    }
+
     private Evaluation evaluate(RuleBase ruleBase, String label, Facts facts, String factsAsReceived) {
         Evaluation evaluation = Evaluation.of(ruleBase, label, facts, clock);
         long auditStart = System.nanoTime();
@@ -59,6 +70,14 @@ public class EvaluationService {
 
     /** An answer and the single-fact changes that would change its verdict, strongest first. */
     public record WhatIfEvaluation(Evaluation evaluation, List<VerdictFlip> whatIf) {
+    }
+
+    /**
+     * What-if for a stored evaluation: {@code verdict} is what the rule set {@code rulesVersion} says today,
+     * {@code answeredWith} the version that gave the original answer.
+     */
+    public record StoredWhatIf(String id, String answeredWith, String rulesVersion,
+            EvaluationReport.VerdictView verdict, List<VerdictFlip> whatIf) {
     }
 
     /** Labels are free text from clients: keep one log line one line, and never log the facts themselves. */

@@ -2,6 +2,10 @@ package dev.ormadvisor.web;
 
 import dev.ormadvisor.audit.AuditLog;
 import dev.ormadvisor.audit.EvaluationPage;
+import dev.ormadvisor.evaluation.EvaluationRequest;
+import dev.ormadvisor.evaluation.EvaluationService;
+import dev.ormadvisor.evaluation.EvaluationService.StoredWhatIf;
+import dev.ormadvisor.facts.FactsJson;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.util.MultiValueMap;
@@ -10,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Evaluations as the audit trail keeps them. */
@@ -22,13 +27,28 @@ class EvaluationHistoryController {
     private static final Set<String> PARAMETERS = AuditParameters.filtersAnd("page", "size");
 
     private final AuditLog auditLog;
+    private final EvaluationService evaluations;
+    private final JsonMapper facts = FactsJson.strictMapper();
 
-    EvaluationHistoryController(AuditLog auditLog) {
+    EvaluationHistoryController(AuditLog auditLog, EvaluationService evaluations) {
         this.auditLog = auditLog;
+        this.evaluations = evaluations;
     }
 
     @GetMapping("/{id}")
     ObjectNode evaluation(@PathVariable String id) {
+        return stored(id);
+    }
+
+    /** The stored facts re-read strictly, as when they were first accepted, then varied one at a time. */
+    @GetMapping("/{id}/what-if")
+    StoredWhatIf whatIf(@PathVariable String id) {
+        ObjectNode stored = stored(id);
+        EvaluationRequest request = facts.treeToValue(stored.get("facts"), EvaluationRequest.class);
+        return evaluations.whatIfNow(id, stored.get("rulesVersion").asString(), request.facts());
+    }
+
+    private ObjectNode stored(String id) {
         return auditLog.evaluation(id)
                 .orElseThrow(() -> new NotFoundException("No evaluation is stored with the id '" + id + "'."));
     }

@@ -48,8 +48,11 @@ final class RunningService {
     }
 
     JsonNode status() throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/rules/status")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(get("/api/v1/rules/status").body());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode awaitStatus(Predicate<JsonNode> condition, Duration within) throws Exception {

@@ -55,6 +55,32 @@ class WhatIfTest {
     }
 
     @Test
+    void explainsAStoredEvaluationWithTheRuleSetNowInServiceWithoutStoringAnything() throws Exception {
+        JsonNode answer = service.evaluate(Files.readString(Path.of("examples/team-a.json")));
+        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation", Long.class);
+
+        HttpResponse<String> response = service.get("/api/v1/evaluations/" + answer.get("id").asString()
+                + "/what-if");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode explained = service.read(response.body());
+        assertThat(explained.get("id").asString()).isEqualTo(answer.get("id").asString());
+        assertThat(explained.get("answeredWith").asString()).isEqualTo(answer.get("rulesVersion").asString());
+        assertThat(explained.get("rulesVersion").asString()).isEqualTo(answer.get("rulesVersion").asString());
+        assertThat(explained.get("verdict")).isEqualTo(answer.get("verdict"));
+        assertThat(explained.get("whatIf").findValuesAsString("to")).contains("FASTAPI");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation", Long.class)).isEqualTo(stored);
+    }
+
+    @Test
+    void answers404ForTheWhatIfOfAnUnknownEvaluation() throws Exception {
+        HttpResponse<String> response = service.get("/api/v1/evaluations/no-such-id/what-if");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void recordsThePlainAnswerInTheAuditTrailWithoutTheExplanation() throws Exception {
         JsonNode answer = whatIf(RunningService.TEAM_A);
 
