@@ -30,6 +30,7 @@ class PackagedJarIT {
             JsonNode teamA = ok(service.post("/api/v1/evaluations",
                     Files.readString(Path.of("examples", "team-a.json"))));
             assertThat(teamA.at("/verdict/choice").asString()).isEqualTo("DJANGO_ORM");
+            assertThat(tmp.resolve("data/orm-advisor.db")).as("the embedded audit store's default place").exists();
             assertThat(teamA.at("/firedRules").findValuesAsString("name"))
                     .contains("When product iteration is the bottleneck, Django ORM wins");
 

@@ -33,13 +33,18 @@ public final class PackagedService implements AutoCloseable {
         this.port = port;
     }
 
-    /** Runs the jar with these arguments (a command, or settings for the service), its output going to {@code log}. */
+    /**
+     * Runs the jar with these arguments (a command, or settings for the service), its output going to {@code log}.
+     * It runs in the log's folder, as a deployment would in its own: the default {@code ./data/} lands there, never
+     * in the project.
+     */
     public static Process start(List<String> args, Path rulesDir, Path log) throws IOException {
         assertThat(JAR).as("run `./mvnw package` first").exists();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(log.toAbsolutePath().getParent().toFile());
         builder.environment().put("ADVISOR_RULES_DIR", rulesDir.toAbsolutePath().toString());
         return builder.start();
     }

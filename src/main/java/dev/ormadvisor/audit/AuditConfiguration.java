@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +47,12 @@ class AuditConfiguration {
     @Bean
     AuditReplay auditReplay(AuditLog log, RuleBaseInService rules, JsonMapper json, Clock clock) {
         return new AuditReplay(log, rules, json, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('" + SQLITE_PREFIX + "')")
+    SqliteStatistics sqliteStatistics(JdbcTemplate jdbc) {
+        return new SqliteStatistics(jdbc).refreshHourly();
     }
 
     /** SQLite creates the database file but not its folder: make {@code ./data/} before the first connection. */

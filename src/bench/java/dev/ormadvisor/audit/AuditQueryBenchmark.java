@@ -1,23 +1,24 @@
-package dev.ormadvisor.bench;
+package dev.ormadvisor.audit;
 
 import dev.ormadvisor.AuditDatabases;
 import dev.ormadvisor.PostgresDatabase;
+import dev.ormadvisor.conclusions.Choice;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills a fresh audit store (SQLite, and PostgreSQL when reachable) with N realistic evaluations through plain JDBC
@@ -38,10 +39,6 @@ public final class AuditQueryBenchmark {
     private static final int VERSIONS = 30;
     private static final int LABELS = 5_000;
     private static final int BATCH = 5_000;
-    private static final String SUMMARY_COLUMNS =
-            "e.seq, e.id, e.evaluated_at_us, e.label, e.choice, e.confidence, e.rules_version, e.duration_us";
-    private static final String STATEMENT_FILTER =
-            "EXISTS (SELECT 1 FROM audit_statement s WHERE s.statement_key = ? AND s.evaluation_seq = e.seq)";
 
     private final int records;
     private final int runs;
@@ -98,7 +95,12 @@ public final class AuditQueryBenchmark {
                 connection.setAutoCommit(true);
                 connection.createStatement().execute("VACUUM ANALYZE");
             }
-            time(connection);
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            if (store.equals("SQLite")) {
+                // What the service's hourly SqliteStatistics does: time the state a running service is in.
+                new SqliteStatistics(jdbc).refresh();
+            }
+            time(new AuditLog(jdbc, JsonMapper.builder().build()));
         }
     }
 
@@ -166,46 +168,48 @@ public final class AuditQueryBenchmark {
         return versions[current > 0 && random.nextInt(20) == 0 ? current - 1 : current];
     }
 
-    private void time(Connection connection) throws SQLException {
+    /** Times the read API's own list query ({@link AuditLog#search}: the page and its total) per filter. */
+    private void time(AuditLog auditLog) {
         long month = spanMicros / 12;
-        long windowStart = startMicros + 6 * month;
+        Instant windowStart = EpochMicros.toInstant(startMicros + 6 * month);
+        Instant windowEnd = EpochMicros.toInstant(startMicros + 7 * month);
         String version = versions[VERSIONS / 2];
         String commonStatement = STATEMENTS[0];
         String rareStatement = STATEMENTS[STATEMENTS.length - 1];
         List<Query> queries = List.of(
-                new Query("no filter", List.of(), List.of()),
-                new Query("statement, common (~50%)", List.of(STATEMENT_FILTER), List.of(commonStatement)),
-                new Query("statement, rare (~0.3%)", List.of(STATEMENT_FILTER), List.of(rareStatement)),
-                new Query("choice NO_CLEAR_WINNER (15%)", List.of("e.choice = ?"), List.of("NO_CLEAR_WINNER")),
-                new Query("rulesVersion (1 of 30)", List.of("e.rules_version = ?"), List.of(version)),
-                new Query("label, frequent", List.of("e.label = ?"), List.of("project-0")),
-                new Query("label, rare", List.of("e.label = ?"), List.of("project-4321")),
-                new Query("time window, 30 days", List.of("e.evaluated_at_us >= ?", "e.evaluated_at_us < ?"),
-                        List.of(windowStart, windowStart + month)),
-                new Query("choice + rulesVersion + 30 days", List.of("e.choice = ?", "e.rules_version = ?",
-                        "e.evaluated_at_us >= ?", "e.evaluated_at_us < ?"),
-                        List.of("SQLALCHEMY", version, windowStart, windowStart + month)),
-                new Query("statement rare + choice + 30 days", List.of(STATEMENT_FILTER, "e.choice = ?",
-                        "e.evaluated_at_us >= ?", "e.evaluated_at_us < ?"),
-                        List.of(rareStatement, "DJANGO_ORM", windowStart, windowStart + month)),
-                new Query("statement common + label", List.of(STATEMENT_FILTER, "e.label = ?"),
-                        List.of(commonStatement, "project-0")));
-        System.out.printf("%-36s %9s %9s %9s %9s %9s%n", "filter (runs: " + runs + ")", "rows", "page p50",
-                "page max", "count p50", "count max");
+                new Query("no filter", new EvaluationFilter(null, null, null, null, null, null)),
+                new Query("statement, common (~50%)",
+                        new EvaluationFilter(commonStatement, null, null, null, null, null)),
+                new Query("statement, rare (~0.3%)", new EvaluationFilter(rareStatement, null, null, null, null, null)),
+                new Query("choice NO_CLEAR_WINNER (15%)",
+                        new EvaluationFilter(null, Choice.NO_CLEAR_WINNER, null, null, null, null)),
+                new Query("rulesVersion (1 of 30)", new EvaluationFilter(null, null, version, null, null, null)),
+                new Query("label, frequent", new EvaluationFilter(null, null, null, "project-0", null, null)),
+                new Query("label, rare", new EvaluationFilter(null, null, null, "project-4321", null, null)),
+                new Query("time window, 30 days",
+                        new EvaluationFilter(null, null, null, null, windowStart, windowEnd)),
+                new Query("choice + rulesVersion + 30 days",
+                        new EvaluationFilter(null, Choice.SQLALCHEMY, version, null, windowStart, windowEnd)),
+                new Query("statement rare + choice + 30 days",
+                        new EvaluationFilter(rareStatement, Choice.DJANGO_ORM, null, null, windowStart, windowEnd)),
+                new Query("statement common + label",
+                        new EvaluationFilter(commonStatement, null, null, "project-0", null, null)));
+        System.out.printf("%-36s %9s %12s %12s %12s%n", "filter (runs: " + runs + ")", "total", "first p50",
+                "first max", "page 100 p50");
         for (Query query : queries) {
-            long total = query.count(connection);
-            long[] page = new long[runs];
-            long[] count = new long[runs];
+            long total = auditLog.search(query.filter(), 0, 20).total();
+            long[] first = new long[runs];
+            long[] deep = new long[runs];
             for (int run = 0; run < runs; run++) {
                 long start = System.nanoTime();
-                query.page(connection, 0);
-                page[run] = System.nanoTime() - start;
+                auditLog.search(query.filter(), 0, 20);
+                first[run] = System.nanoTime() - start;
                 start = System.nanoTime();
-                query.count(connection);
-                count[run] = System.nanoTime() - start;
+                auditLog.search(query.filter(), 100, 20);
+                deep[run] = System.nanoTime() - start;
             }
-            System.out.printf("%-36s %9d %9s %9s %9s %9s%n", query.name(), total, ms(p50(page)), ms(max(page)),
-                    ms(p50(count)), ms(max(count)));
+            System.out.printf("%-36s %9d %12s %12s %12s%n", query.name(), total, ms(p50(first)), ms(max(first)),
+                    ms(p50(deep)));
         }
     }
 
@@ -240,41 +244,7 @@ public final class AuditQueryBenchmark {
         return String.format("%.1f ms", nanos / 1e6);
     }
 
-    /** One list request of the read API: the page (newest first) and the total. */
-    private record Query(String name, List<String> filters, List<Object> parameters) {
-
-        void page(Connection connection, int offset) throws SQLException {
-            List<Object> all = new ArrayList<>(parameters);
-            all.add(20);
-            all.add(offset);
-            try (ResultSet rows = execute(connection, "SELECT " + SUMMARY_COLUMNS + " FROM audit_evaluation e"
-                    + where() + " ORDER BY e.seq DESC LIMIT ? OFFSET ?", all)) {
-                while (rows.next()) {
-                    rows.getString(2);
-                }
-            }
-        }
-
-        long count(Connection connection) throws SQLException {
-            try (ResultSet rows = execute(connection, "SELECT COUNT(*) FROM audit_evaluation e" + where(),
-                    parameters)) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-
-        private String where() {
-            return filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
-        }
-
-        private static ResultSet execute(Connection connection, String sql, List<Object> parameters)
-                throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            statement.closeOnCompletion();
-            return statement.executeQuery();
-        }
+    /** One list request of the read API: a filter, answered as a page (newest first) with its total. */
+    private record Query(String name, EvaluationFilter filter) {
     }
 }
