@@ -11,6 +11,22 @@ public final class ShippedRules {
 
     public static final Path DIR = Path.of("rules");
 
+    /** A rule that adds nothing the shipped scenarios care about, to make a visibly different rule set. */
+    public static final String EXTRA_RULE = """
+            package rules;
+
+            import dev.ormadvisor.facts.*;
+            import dev.ormadvisor.conclusions.*;
+
+            rule "Small teams move faster with Django ORM"
+                @statements("DJ-2") @kind("CHOOSE") @explanation("Added while the service runs.")
+            when
+                Team( size != null && size <= 5 )
+            then
+                insert( new Evidence( Option.DJANGO_ORM, 1 ) );
+            end
+            """;
+
     private ShippedRules() {
     }
 

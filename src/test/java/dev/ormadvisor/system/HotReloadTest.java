@@ -1,8 +1,9 @@
 package dev.ormadvisor.system;
 
+import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.ShippedRules;
-import static dev.ormadvisor.system.RunningService.EXTRA_RULE;
-import static dev.ormadvisor.system.RunningService.TEAM_A;
+import static dev.ormadvisor.ShippedRules.EXTRA_RULE;
+import static dev.ormadvisor.ServiceClient.TEAM_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class HotReloadTest {
     @LocalServerPort
     int port;
 
-    private RunningService service;
+    private ServiceClient service;
 
     @DynamicPropertySource
     static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -43,7 +44,7 @@ class HotReloadTest {
 
     @BeforeEach
     void connect() {
-        service = new RunningService(port);
+        service = new ServiceClient(port);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ormadvisor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.engine.RuleBaseInService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +25,11 @@ class OperationsTest {
     @Autowired
     RuleBaseInService rules;
 
-    private RunningService service;
+    private ServiceClient service;
 
     @BeforeEach
     void connect() {
-        service = new RunningService(port);
+        service = new ServiceClient(port);
     }
 
     @Test
@@ -36,7 +37,7 @@ class OperationsTest {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
-        JsonNode health = service.read(readiness.body());
+        JsonNode health = ServiceClient.json(readiness.body());
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/rules/details/version").asString()).isEqualTo(rules.current().version());
         assertThat(health.at("/components/rules/details/lastReloadOk").asBoolean()).isTrue();
@@ -46,7 +47,7 @@ class OperationsTest {
 
     @Test
     void exposesVerdictsLatencyRuleFiringsWarningsReloadsAndTheVersionInService() throws Exception {
-        service.evaluate(RunningService.TEAM_A);
+        service.evaluate(ServiceClient.TEAM_A);
         service.evaluate("""
                 {"project":{"framework":"DJANGO"},"leaning":{"choice":"SQLALCHEMY"}}""");
         rules.reload();

@@ -2,6 +2,7 @@ package dev.ormadvisor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.ServiceClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +49,7 @@ class RejectedRequestsLeaveNoTraceTest {
     void anAnsweredEvaluationIsStoredExactlyOnce() throws Exception {
         long before = storedEvaluations();
 
-        HttpResponse<String> response = post(RunningService.TEAM_A);
+        HttpResponse<String> response = post(ServiceClient.TEAM_A);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(storedEvaluations()).isEqualTo(before + 1);

@@ -1,8 +1,9 @@
 package dev.ormadvisor.system;
 
+import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.ShippedRules;
-import static dev.ormadvisor.system.RunningService.EXTRA_RULE;
-import static dev.ormadvisor.system.RunningService.TEAM_A;
+import static dev.ormadvisor.ShippedRules.EXTRA_RULE;
+import static dev.ormadvisor.ServiceClient.TEAM_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -44,7 +45,7 @@ class ReloadUnderLoadTest {
 
     @Test
     void twoHundredConcurrentEvaluationsDuringTwentyReloadsAllAnswerFromAVersionInService() throws Exception {
-        RunningService service = new RunningService(port);
+        ServiceClient service = new ServiceClient(port);
         Set<String> versionsInService = ConcurrentHashMap.newKeySet();
         versionsInService.add(service.status().get("version").asString());
         ExecutorService clients = Executors.newFixedThreadPool(16);
@@ -59,7 +60,7 @@ class ReloadUnderLoadTest {
                 } else {
                     Files.delete(RULES.resolve("small-teams.drl"));
                 }
-                JsonNode outcome = service.read(service.post("/api/v1/rules/reload", "", TOKEN).body());
+                JsonNode outcome = ServiceClient.json(service.post("/api/v1/rules/reload", "", TOKEN).body());
                 assertThat(outcome.at("/lastReload/ok").asBoolean()).as(outcome.toString()).isTrue();
                 versionsInService.add(outcome.get("version").asString());
             }
@@ -67,7 +68,7 @@ class ReloadUnderLoadTest {
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get();
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                assertThat(versionsInService).contains(service.read(response.body()).get("rulesVersion").asString());
+                assertThat(versionsInService).contains(ServiceClient.json(response.body()).get("rulesVersion").asString());
             }
         } finally {
             clients.shutdownNow();

@@ -3,6 +3,7 @@ package dev.ormadvisor.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ormadvisor.ServiceClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,11 @@ class WhatIfTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private RunningService service;
+    private ServiceClient service;
 
     @BeforeEach
     void connect() {
-        service = new RunningService(port);
+        service = new ServiceClient(port);
     }
 
     @Test
@@ -63,7 +64,7 @@ class WhatIfTest {
                 + "/what-if");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode explained = service.read(response.body());
+        JsonNode explained = ServiceClient.json(response.body());
         assertThat(explained.get("id").asString()).isEqualTo(answer.get("id").asString());
         assertThat(explained.get("answeredWith").asString()).isEqualTo(answer.get("rulesVersion").asString());
         assertThat(explained.get("rulesVersion").asString()).isEqualTo(answer.get("rulesVersion").asString());
@@ -82,9 +83,9 @@ class WhatIfTest {
 
     @Test
     void recordsThePlainAnswerInTheAuditTrailWithoutTheExplanation() throws Exception {
-        JsonNode answer = whatIf(RunningService.TEAM_A);
+        JsonNode answer = whatIf(ServiceClient.TEAM_A);
 
-        JsonNode stored = service.read(jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE id = ?",
+        JsonNode stored = ServiceClient.json(jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE id = ?",
                 String.class, answer.get("id").asString()));
         assertThat(stored.has("whatIf")).isFalse();
         ObjectNode plain = ((ObjectNode) answer).deepCopy();
@@ -96,11 +97,11 @@ class WhatIfTest {
     void refusesAnotherExplanationAndStoresNothing() throws Exception {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation", Long.class);
 
-        HttpResponse<String> response = service.post("/api/v1/evaluations?explain=why", RunningService.TEAM_A,
+        HttpResponse<String> response = service.post("/api/v1/evaluations?explain=why", ServiceClient.TEAM_A,
                 null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode problem = service.read(response.body());
+        JsonNode problem = ServiceClient.json(response.body());
         assertThat(problem.get("field").asString()).isEqualTo("explain");
         assertThat(problem.get("errors").get(0).get("allowedValues").get(0).asString()).isEqualTo("what-if");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation", Long.class)).isEqualTo(before);
@@ -109,6 +110,6 @@ class WhatIfTest {
     private JsonNode whatIf(String facts) throws Exception {
         HttpResponse<String> response = service.post(WHAT_IF, facts, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return service.read(response.body());
+        return ServiceClient.json(response.body());
     }
 }

@@ -2,6 +2,7 @@ package dev.ormadvisor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

@@ -2,6 +2,7 @@ package dev.ormadvisor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.ShippedRules;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

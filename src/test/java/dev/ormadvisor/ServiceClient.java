@@ -1,4 +1,4 @@
-package dev.ormadvisor.web;
+package dev.ormadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,19 +9,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.function.Predicate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the whole service on its random port, for the audit trail tests. */
-final class ServiceClient {
+/** A client of the whole service on its random port, as a team or an operator would use it. */
+public final class ServiceClient {
+
+    /** The article's team A, as the issue states it. */
+    public static final String TEAM_A = """
+            {"project":{"framework":"UNDECIDED","type":"SAAS","mostlyCrud":true,"needsAdminInterface":true,
+             "requirementsChangeWeekly":true,"monthsToDeadline":3},"team":{"size":4,"hasDatabaseSpecialist":false}}
+            """;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
 
-    ServiceClient(int port) {
+    public ServiceClient(int port) {
         this.port = port;
     }
 
@@ -29,7 +37,7 @@ final class ServiceClient {
      * An audit database for the test class alone: its counts and chain are then exactly what the class wrote, and
      * no other class shares its Spring context.
      */
-    static void ownAuditDatabase(DynamicPropertyRegistry registry) {
+    public static void ownAuditDatabase(DynamicPropertyRegistry registry) {
         try {
             String file = Files.createTempFile("orm-advisor-audit-test", ".db").toString();
             registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=10000");
@@ -39,24 +47,24 @@ final class ServiceClient {
     }
 
     /** Posts the facts exactly as given and returns the answer, which must be a 200. */
-    JsonNode evaluate(String facts) throws Exception {
+    public JsonNode evaluate(String facts) throws Exception {
         HttpResponse<String> response = post("/api/v1/evaluations", facts, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
 
-    HttpResponse<String> get(String pathAndQuery) throws Exception {
+    public HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The body of a 200 answer. */
-    JsonNode getOk(String pathAndQuery) throws Exception {
+    public JsonNode getOk(String pathAndQuery) throws Exception {
         HttpResponse<String> response = get(pathAndQuery);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
 
-    HttpResponse<String> post(String path, String body, String bearerToken) throws Exception {
+    public HttpResponse<String> post(String path, String body, String bearerToken) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearerToken != null) {
@@ -65,12 +73,29 @@ final class ServiceClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return JSON.readTree(text);
+    }
+
+    /** {@code GET /api/v1/rules/status}. */
+    public JsonNode status() throws Exception {
+        return getOk("/api/v1/rules/status");
+    }
+
+    /** Polls the rules status until it meets the condition, failing if it does not within the time given. */
+    public JsonNode awaitStatus(Predicate<JsonNode> condition, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode status = status();
+        while (!condition.test(status) && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            status = status();
+        }
+        assertThat(condition.test(status)).as("within %s, status was %s", within, status).isTrue();
+        return status;
     }
 
     private URI uri(String pathAndQuery) {
