@@ -1,0 +1,227 @@
+package dev.ormadvisor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import dev.ormadvisor.ShippedRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The pages in a real (headless) browser against the whole service with its own copy of the rules: a team asks,
+ * an auditor finds the answer again, a domain expert sees a broken save. Each test leaves a screenshot in
+ * target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PagesBrowserTest {
+
+    private static final Path RULES = ShippedRules.copyToTemporaryFolder();
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void rulesFolder(DynamicPropertyRegistry registry) {
+        registry.add("advisor.rules.dir", RULES::toString);
+        registry.add("advisor.rules.quiet-period", () -> "200ms");
+    }
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        Browser.requireChromium();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        if (browser == null) {
+            browser = Browser.open(port);
+        }
+        browser.resize(1280, 1000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void teamAFillsTheQuestionnaireAndGetsDjangoOrm() {
+        askPage();
+        select("f-project-framework", "UNDECIDED");
+        select("f-project-type", "SAAS");
+        select("f-project-mostlyCrud", "true");
+        select("f-project-needsAdminInterface", "true");
+        select("f-project-requirementsChangeWeekly", "true");
+        type("f-project-monthsToDeadline", "3");
+        type("f-team-size", "4");
+        select("f-team-hasDatabaseSpecialist", "false");
+        type("f-label", "Team A by hand");
+        submit();
+
+        assertThat(verdictChoice()).isEqualTo("DJANGO_ORM");
+        assertThat(text("verdict-choice")).isEqualTo("Django ORM");
+        assertThat(text("verdict-confidence")).isEqualTo("HIGH");
+        List<WebElement> fired = browser.driver.findElements(By.cssSelector("#fired-rules .fired-rule"));
+        assertThat(fired).isNotEmpty();
+        assertThat(text("fired-rules")).contains("A mostly CRUD app fits Django ORM", "DJ-3", "choose-django-orm.drl");
+        assertThat(browser.driver.findElements(By.cssSelector("#fired-rules .statement"))).isNotEmpty();
+        browser.screenshot("ask-team-a-django-orm");
+    }
+
+    @Test
+    @Order(2)
+    void teamBLoadsTheExampleAndGetsSqlalchemy() {
+        askPage();
+        browser.driver.findElement(By.id("load-team-b")).click();
+        waitForValue("f-project-framework", "FASTAPI");
+        assertThat(browser.driver.findElement(By.id("f-label")).getDomProperty("value"))
+                .isEqualTo("Article team B: logistics backend platform");
+        submit();
+
+        assertThat(verdictChoice()).isEqualTo("SQLALCHEMY");
+        assertThat(text("fired-rules")).contains("SA-1");
+        browser.screenshot("ask-team-b-sqlalchemy");
+
+        browser.resize(390, 844);
+        browser.screenshot("ask-team-b-phone");
+    }
+
+    @Test
+    @Order(3)
+    void aValueTheServiceRefusesIsShownNextToItsField() {
+        askPage();
+        browser.driver.findElement(By.id("load-team-a")).click();
+        waitForValue("f-team-size", "4");
+        type("f-team-size", "-1");
+        submit();
+
+        WebElement error = browser.waiting().until(visibilityOfElementLocated(By.id("e-team-size")));
+        assertThat(error.getText()).contains("team.size");
+        WebElement field = browser.driver.findElement(By.cssSelector("[data-field='team.size']"));
+        assertThat(field.getAttribute("class")).contains("invalid");
+        assertThat(browser.driver.findElement(By.id("f-team-size")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id("result")).getText()).isEmpty();
+        assertThat(browser.driver.findElement(By.id("error-summary")).getText()).contains("team.size");
+        assertThat(browser.driver.findElements(By.cssSelector(".field-error:not([hidden])"))).hasSize(1);
+
+        type("f-team-size", "4");
+        submit();
+        assertThat(verdictChoice()).isEqualTo("DJANGO_ORM");
+        assertThat(browser.driver.findElements(By.cssSelector(".field-error:not([hidden])"))).isEmpty();
+        browser.resize(1280, 1000);
+        type("f-team-size", "-1");
+        submit();
+        browser.waiting().until(visibilityOfElementLocated(By.id("e-team-size")));
+        browser.screenshot("ask-refused-team-size");
+    }
+
+    @Test
+    @Order(4)
+    void anAuditorFindsTheEvaluationAndOpensIt() {
+        browser.go("/audit");
+        browser.waiting().until(visibilityOfElementLocated(By.id("evaluations")));
+        new Select(browser.driver.findElement(By.id("q-choice"))).selectByValue("SQLALCHEMY");
+        browser.driver.findElement(By.id("apply-filters")).click();
+        browser.waiting().until(textToBePresentInElementLocated(By.id("count"), "1 evaluation"));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("Article team B", "SQLAlchemy");
+        browser.screenshot("audit-list-filtered");
+
+        rows.get(0).findElement(By.cssSelector("a.open")).click();
+        browser.waiting().until(visibilityOfElementLocated(By.id("verdict-choice")));
+        assertThat(verdictChoice()).isEqualTo("SQLALCHEMY");
+        assertThat(text("detail-facts")).contains("\"framework\": \"FASTAPI\"", "\"size\": 6");
+        assertThat(browser.driver.findElement(By.id("ruleset-link")).getAttribute("href"))
+                .contains("/api/v1/rulesets/");
+        browser.screenshot("audit-detail");
+
+        browser.driver.findElement(By.id("back")).click();
+        browser.waiting().until(visibilityOfElementLocated(By.id("filters")));
+        browser.driver.findElement(By.id("clear-filters")).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#evaluations tbody tr")).size() >= 3);
+        List<WebElement> all = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
+        assertThat(all.get(0).getText()).as("newest first").contains("Article team A");
+        assertThat(all.get(all.size() - 1).getText()).as("oldest last").contains("Team A by hand");
+    }
+
+    @Test
+    @Order(5)
+    void aBrokenRuleFileIsShownWithFileLineAndMessage() throws Exception {
+        browser.go("/rules");
+        browser.waiting().until(visibilityOfElementLocated(By.id("rules-table")));
+        assertThat(text("rules-table")).contains("choose-django-orm.drl:9", "Building a Django app means Django ORM");
+        assertThat(text("reload-outcome")).contains("succeeded");
+
+        Files.writeString(RULES.resolve("small-teams.drl"),
+                ShippedRules.EXTRA_RULE.replace("size <= 5", "sise <= 5"));
+
+        browser.waiting(Duration.ofSeconds(15))
+                .until(visibilityOfElementLocated(By.id("reload-errors")));
+        assertThat(text("reload-errors")).startsWith("small-teams.drl:9: ");
+        assertThat(text("reload-outcome")).contains("rejected");
+        browser.screenshot("rules-broken-save");
+
+        Files.delete(RULES.resolve("small-teams.drl"));
+        browser.waiting(Duration.ofSeconds(15))
+                .until(textToBePresentInElementLocated(By.id("reload-outcome"), "succeeded"));
+        assertThat(browser.driver.findElements(By.id("reload-errors"))).isEmpty();
+    }
+
+    private void askPage() {
+        browser.go("/");
+        browser.waiting().until(attributeToBe(By.id("ask"), "data-ready", "true"));
+    }
+
+    private void waitForValue(String id, String value) {
+        browser.waiting().withMessage(() -> id + " is '" + browser.driver.findElement(By.id(id)).getDomProperty("value")
+                + "'; page says: " + text("banner") + " " + text("error-summary"))
+                .until(driver -> value.equals(driver.findElement(By.id(id)).getDomProperty("value")));
+    }
+
+    private void select(String id, String value) {
+        new Select(browser.driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void submit() {
+        browser.driver.findElement(By.id("submit")).click();
+    }
+
+    private String verdictChoice() {
+        return browser.waiting().until(visibilityOfElementLocated(By.id("verdict-choice"))).getAttribute("data-choice");
+    }
+
+    private String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+}
