@@ -55,17 +55,17 @@
           : 'No evaluation matches these filters.' }));
       return;
     }
-    list.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'evaluations' },
+    list.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'evaluations', class: 'stack' },
       el('caption', { class: 'hidden', text: 'Evaluations, newest first' }),
       el('thead', {}, el('tr', {}, ['When', 'Label', 'Verdict', 'Confidence', 'Rules version', '']
         .map(title => el('th', { scope: 'col', text: title })))),
       el('tbody', {}, items.map(item => el('tr', { 'data-id': item.id },
-        el('td', { class: 'nowrap', text: formatInstant(item.evaluatedAt) }),
-        el('td', { text: item.label || '—' }),
-        el('td', { class: 'nowrap' }, el('strong', { text: choiceName(item.choice) })),
-        el('td', { text: item.confidence }),
-        el('td', {}, el('code', { text: item.rulesVersion })),
-        el('td', {}, el('a', { href: '#' + item.id, class: 'open', 'aria-label': 'Open evaluation ' + (item.label || item.id) }, 'Open'))))))));
+        el('td', { class: 'nowrap', 'data-label': 'When', text: formatInstant(item.evaluatedAt) }),
+        el('td', { 'data-label': 'Label', text: item.label || '—' }),
+        el('td', { class: 'nowrap', 'data-label': 'Verdict' }, el('strong', { text: choiceName(item.choice) })),
+        el('td', { 'data-label': 'Confidence', text: item.confidence }),
+        el('td', { 'data-label': 'Rules version' }, el('code', { text: item.rulesVersion })),
+        el('td', { 'data-label': '' }, el('a', { href: '#' + item.id, class: 'open', 'aria-label': 'Open evaluation ' + (item.label || item.id) }, 'Open'))))))));
   }
 
   function filtered() {

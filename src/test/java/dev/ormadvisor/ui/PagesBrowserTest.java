@@ -1,7 +1,6 @@
 package dev.ormadvisor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -151,6 +152,9 @@ class PagesBrowserTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("Article team B", "SQLAlchemy");
         browser.screenshot("audit-list-filtered");
+        browser.resize(390, 844);
+        browser.screenshot("audit-list-phone");
+        browser.resize(1280, 1000);
 
         rows.get(0).findElement(By.cssSelector("a.open")).click();
         browser.waiting().until(visibilityOfElementLocated(By.id("verdict-choice")));
@@ -185,6 +189,9 @@ class PagesBrowserTest {
         assertThat(text("reload-errors")).startsWith("small-teams.drl:9: ");
         assertThat(text("reload-outcome")).contains("rejected");
         browser.screenshot("rules-broken-save");
+        browser.resize(390, 844);
+        browser.screenshot("rules-broken-save-phone");
+        browser.resize(1280, 1000);
 
         Files.delete(RULES.resolve("small-teams.drl"));
         browser.waiting(Duration.ofSeconds(15))
@@ -192,9 +199,31 @@ class PagesBrowserTest {
         assertThat(browser.driver.findElements(By.id("reload-errors"))).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void whenTheServiceCannotBeReachedTheAskPageSaysSo() {
+        askPage();
+        browser.driver.findElement(By.id("load-team-a")).click();
+        waitForValue("f-team-size", "4");
+        ChromiumDriver chromium = (ChromiumDriver) browser.driver;
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        chromium.setNetworkConditions(offline);
+        try {
+            submit();
+            WebElement banner = browser.waiting().until(visibilityOfElementLocated(By.id("banner")));
+            assertThat(banner.getText()).contains("cannot be reached");
+            assertThat(browser.driver.findElement(By.id("result")).getText()).isEmpty();
+            assertThat(browser.driver.findElement(By.id("submit")).isEnabled()).isTrue();
+            browser.screenshot("ask-service-unreachable");
+        } finally {
+            chromium.deleteNetworkConditions();
+        }
+    }
+
     private void askPage() {
         browser.go("/");
-        browser.waiting().until(attributeToBe(By.id("ask"), "data-ready", "true"));
+        browser.waiting().until(driver -> "true".equals(driver.findElement(By.id("ask")).getDomAttribute("data-ready")));
     }
 
     private void waitForValue(String id, String value) {
