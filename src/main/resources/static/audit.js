@@ -56,7 +56,7 @@
       return;
     }
     list.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'evaluations', class: 'stack' },
-      el('caption', { class: 'hidden', text: 'Evaluations, newest first' }),
+      el('caption', { class: 'sr-only', text: 'Evaluations, newest first' }),
       el('thead', {}, el('tr', {}, ['When', 'Label', 'Verdict', 'Confidence', 'Rules version', '']
         .map(title => el('th', { scope: 'col', text: title })))),
       el('tbody', {}, items.map(item => el('tr', { 'data-id': item.id },

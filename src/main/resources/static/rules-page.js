@@ -48,7 +48,7 @@
     const node = document.getElementById('rules');
     if (!rules.length) { node.replaceChildren(el('p', { class: 'empty card', text: 'The rule set has no rules.' })); return; }
     node.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'rules-table', class: 'stack' },
-      el('caption', { class: 'hidden', text: 'Every rule of the rule set in service' }),
+      el('caption', { class: 'sr-only', text: 'Every rule of the rule set in service' }),
       el('thead', {}, el('tr', {}, ['Where', 'Rule', 'Kind', 'Statements', 'Explanation']
         .map(title => el('th', { scope: 'col', text: title })))),
       el('tbody', {}, rules.map(rule => el('tr', {},
