@@ -74,6 +74,31 @@ public final class PostgresDatabase implements BeforeAllCallback {
         }
     }
 
+    /** Work to do on a fresh database. */
+    @FunctionalInterface
+    public interface Use {
+        void on(PostgresDatabase database) throws Exception;
+    }
+
+    /**
+     * For benchmarks, which measure PostgreSQL when it is there and say so when it is not: runs {@code use} on a
+     * fresh database and drops it afterwards.
+     */
+    public static void whenReachable(Use use) throws Exception {
+        PostgresDatabase database = new PostgresDatabase();
+        try {
+            database.create();
+        } catch (SQLException unreachable) {
+            System.out.println("PostgreSQL not reachable at " + SERVER + ": skipped");
+            return;
+        }
+        try {
+            use.on(database);
+        } finally {
+            database.drop();
+        }
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }

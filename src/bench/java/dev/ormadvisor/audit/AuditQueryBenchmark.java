@@ -68,19 +68,8 @@ public final class AuditQueryBenchmark {
         String sqlite = AuditDatabases.sqliteUrl(work.resolve("audit-bench.db"));
         benchmark.run("SQLite", sqlite, "", "");
 
-        PostgresDatabase postgres = new PostgresDatabase();
-        try {
-            postgres.create();
-        } catch (SQLException unreachable) {
-            System.out.println("PostgreSQL not reachable at " + PostgresDatabase.SERVER + ": skipped");
-            return;
-        }
-        try {
-            benchmark.run("PostgreSQL", postgres.jdbcUrl() + "?reWriteBatchedInserts=true", postgres.username(),
-                    postgres.password());
-        } finally {
-            postgres.drop();
-        }
+        PostgresDatabase.whenReachable(postgres -> benchmark.run("PostgreSQL",
+                postgres.jdbcUrl() + "?reWriteBatchedInserts=true", postgres.username(), postgres.password()));
     }
 
     private void run(String store, String url, String user, String password) throws SQLException {

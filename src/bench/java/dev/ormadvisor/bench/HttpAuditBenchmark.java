@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,21 +51,11 @@ public final class HttpAuditBenchmark {
         benchmark.run("SQLite", List.of("--spring.datasource.url="
                 + AuditDatabases.sqliteUrl(work.resolve("http-audit.db"))), work.resolve("sqlite.log"));
 
-        PostgresDatabase postgres = new PostgresDatabase();
-        try {
-            postgres.create();
-        } catch (SQLException unreachable) {
-            System.out.println("PostgreSQL not reachable at " + PostgresDatabase.SERVER + ": skipped");
-            return;
-        }
-        try {
-            benchmark.run("PostgreSQL", List.of("--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password()), work.resolve("postgres.log"));
-        } finally {
-            postgres.drop();
-        }
+        PostgresDatabase.whenReachable(postgres -> benchmark.run("PostgreSQL", List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password()), work.resolve("postgres.log")));
     }
 
     private void run(String store, List<String> settings, Path log) throws Exception {
