@@ -4,6 +4,7 @@ import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
 import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
+import dev.ormadvisor.facts.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -53,7 +54,9 @@ class EvaluationController {
             return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts(), factsAsReceived));
         }
         if (!explain.equals(WHAT_IF)) {
-            throw new InvalidQueryParameterException(EXPLAIN, explain, List.of(WHAT_IF));
+            throw new InvalidParameterException(new FieldProblem(EXPLAIN, "must be one of " + WHAT_IF,
+                    List.of(WHAT_IF), null),
+                    "Query parameter '" + EXPLAIN + "' must be one of " + WHAT_IF + ", not '" + explain + "'.");
         }
         WhatIfEvaluation explained = evaluations.evaluateWithWhatIf(request.label(), request.facts(),
                 factsAsReceived);

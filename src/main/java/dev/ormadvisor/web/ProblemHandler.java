@@ -119,25 +119,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    @ExceptionHandler(InvalidQueryParameterException.class)
-    ResponseEntity<Object> handleInvalidQueryParameter(InvalidQueryParameterException ex, WebRequest request) {
-        String allowed = String.join(", ", ex.allowedValues());
-        FieldProblem problem = new FieldProblem(ex.parameter(), "must be one of " + allowed, ex.allowedValues(),
-                null);
-        return invalidRequest(ex, List.of(problem), "Query parameter '" + ex.parameter() + "' must be one of "
-                + allowed + ", not '" + ex.value() + "'.", request);
-    }
-
     /** Thrown by {@link RequestBodyLimitFilter} itself when the declared Content-Length is already too large. */
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ResponseEntity<Object> handleRequestBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
         return requestTooLarge(ex, request);
     }
 
-    /** A filter, page or limit of the audit endpoints, named like a body field so clients read both alike. */
+    /** A query parameter or replay field, named like a body field so clients read both alike. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> handleInvalidParameter(InvalidParameterException ex, WebRequest request) {
-        return invalidRequest(ex, List.of(ex.problem()), request);
+        return ex.detail() == null ? invalidRequest(ex, List.of(ex.problem()), request)
+                : invalidRequest(ex, List.of(ex.problem()), ex.detail(), request);
     }
 
     @ExceptionHandler(NotFoundException.class)
