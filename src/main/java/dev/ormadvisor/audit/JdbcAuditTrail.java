@@ -7,9 +7,7 @@ import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.evaluation.Evaluation;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,12 +33,10 @@ final class JdbcAuditTrail implements AuditTrail {
         AuditEntry entry = new AuditEntry(0, evaluation.id(), EpochMicros.of(evaluation.evaluatedAt()),
                 evaluation.label(), decision.verdict().choice().name(), decision.verdict().confidence().name(),
                 decision.rulesVersion(), evaluation.duration().toNanos() / 1000, factsAsReceived, answer);
-        Set<String> statements = new LinkedHashSet<>();
-        decision.firedRules().forEach(fired -> statements.addAll(fired.rule().statements()));
         List<String> firedRules = decision.firedRules().stream().map(FiredRule::rule).map(rule -> rule.name())
                 .toList();
         try {
-            writer.submit(new PendingAppend(entry, statements, firedRules, rules))
+            writer.submit(new PendingAppend(entry, decision.firedStatements(), firedRules, rules))
                     .get(commitTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,7 +24,7 @@ public final class ScenarioRunner {
             failures.add("expected confidence " + expect.confidence() + " but got "
                     + decision.verdict().confidence());
         }
-        Set<String> fired = firedStatements(decision);
+        Set<String> fired = decision.firedStatements();
         for (String key : expect.statements()) {
             if (!fired.contains(key)) {
                 failures.add("statement " + key + " did not fire; rules that fired: " + firedRuleNames(decision));
@@ -47,12 +47,6 @@ public final class ScenarioRunner {
             }
         }
         return new ScenarioResult(scenario, decision, failures);
-    }
-
-    private static Set<String> firedStatements(Decision decision) {
-        Set<String> keys = new LinkedHashSet<>();
-        decision.firedRules().forEach(fired -> keys.addAll(fired.rule().statements()));
-        return keys;
     }
 
     private static Set<String> warnedStatements(Decision decision) {
