@@ -10,7 +10,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Reloads by outcome, and the rule set version in service as an info gauge ({@code advisor_rules_info} = 1 with
+ * Loads by outcome (the one at start-up included), and the rule set version in service as an info gauge ({@code advisor_rules_info} = 1 with
  * the version as a tag), so a dashboard shows at once which replica serves which version.
  */
 @Component
@@ -23,12 +23,11 @@ class RuleSetMetrics {
         this.registry = registry;
         this.versionInService = MultiGauge.builder("advisor.rules.info")
                 .description("The rule set version in service (value 1, version as a tag)").register(registry);
-        showVersion(rules.current().version());
         rules.onReload(this::reloaded);
     }
 
     private void reloaded(ReloadOutcome outcome) {
-        Counter.builder("advisor.rules.reloads").description("Rule reload attempts, by outcome")
+        Counter.builder("advisor.rules.reloads").description("Rule set loads, the one at start-up included, by outcome")
                 .tag("outcome", outcome.ok() ? "ok" : "rejected").register(registry).increment();
         if (outcome.ok()) {
             showVersion(outcome.version());

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +47,7 @@ class EvaluationController {
                     + " change the verdict's choice. It explains the answer and is not recorded with it.",
                     schema = @Schema(allowableValues = WHAT_IF))
             @RequestParam(name = EXPLAIN, required = false) String explain,
-            @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) byte[] body) {
-        String factsAsReceived = new String(body, StandardCharsets.UTF_8);
+            @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) String factsAsReceived) {
         if (explain == null) {
             return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts(), factsAsReceived));
         }

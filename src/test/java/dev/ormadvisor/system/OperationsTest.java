@@ -61,7 +61,7 @@ class OperationsTest {
                 .containsPattern("advisor_rule_fired_total\\{.*rule=\"When product iteration is the bottleneck, "
                         + "Django ORM wins\",statement=\"FACTOR-ITERATION\".*} 1")
                 .containsPattern("advisor_warnings_total\\{.*statement=\"CAUTION-2\".*} 1")
-                .containsPattern("advisor_rules_reloads_total\\{.*outcome=\"ok\".*} 1")
+                .containsPattern("advisor_rules_reloads_total\\{.*outcome=\"ok\".*} 2")
                 .containsPattern("advisor_rules_info\\{.*version=\"" + rules.current().version() + "\".*} 1");
     }
 

@@ -118,6 +118,15 @@ class WebFullStackTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @Test
+    void hasNoBenchmarkFloorOutsideTheBenchProfile() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(ParseOnlyFloorController.PATH))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")).build(),
+                BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
     private HttpRequest post(HttpRequest.BodyPublisher body) {
         return HttpRequest.newBuilder(uri("/api/v1/evaluations")).header("Content-Type", "application/json")
                 .POST(body).build();

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the packaged jar on loopback, driven by wrk. For each audit store (the embedded SQLite
+# default, then PostgreSQL at 127.0.0.1:5432 when reachable, each fresh) it reports:
+#   - start-up time: from `java -jar` until the first evaluation is answered;
+#   - POST /api/v1/evaluations (rules fired, answer committed to the audit trail before it is sent) and, in the
+#     same run, the parse-only floor (same filters, same strict parsing and validation, nothing evaluated or
+#     stored; only with the `bench` profile): requests/s, p50/p99 and the ratio evaluations / floor;
+#   - the resident memory (RSS) of the service after the run.
+# Bodies are the example facts in examples/*.json, in turn.
+#
+#   bench/http.sh [SECONDS] [CONNECTIONS]        defaults: 30 16
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"
+connections="${2:-16}"
+threads=2
+warm_up=10
+work="$(mktemp -d)"
+service_pid=""
+postgres_db=""
+
+cleanup() {
+    [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+    [ -n "$postgres_db" ] && psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $postgres_db" >/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+ensure_wrk() {
+    command -v wrk >/dev/null && return
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "wrk is not installed: installing Debian's package" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+    else
+        echo "This benchmark needs wrk (https://github.com/wg/wrk): sudo apt-get install wrk" >&2
+        exit 2
+    fi
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# wrk prints latencies as 812.00us, 3.21ms or 1.02s: in milliseconds.
+millis() {
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# drive URL SECONDS -> "requests/s p50_ms p99_ms non2xx"
+drive() {
+    local out
+    out="$(wrk -t"$threads" -c"$connections" -d"$2"s --latency -s bench/wrk/post-examples.lua "$1" -- examples/*.json)"
+    local rps p50 p99 non2xx
+    rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
+    p50="$(millis "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
+    p99="$(millis "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+    non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")"
+    echo "$rps $p50 $p99 ${non2xx:-0}"
+}
+
+bench_store() {
+    local store="$1"
+    shift
+    local port
+    port="$(free_port)"
+    local base="http://127.0.0.1:$port"
+    local started
+    started="$(date +%s%N)"
+    (cd "$work" && exec java -jar "$OLDPWD/target/orm-advisor.jar" --server.port="$port" \
+        --advisor.rules.dir="$OLDPWD/rules" "$@" >"$work/$store.log" 2>&1) &
+    service_pid=$!
+    local status=""
+    until [ "$status" = 200 ]; do
+        kill -0 "$service_pid" 2>/dev/null || { echo "the service died at start-up:" >&2; tail -n 30 "$work/$store.log" >&2; exit 1; }
+        status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+            --data-binary @examples/team-a.json "$base/api/v1/evaluations" || true)"
+        [ "$status" = 200 ] || sleep 0.02
+    done
+    local startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+
+    drive "$base/api/bench/parse-only" "$warm_up" >/dev/null
+    drive "$base/api/v1/evaluations" "$warm_up" >/dev/null
+    read -r floor_rps floor_p50 floor_p99 floor_errors < <(drive "$base/api/bench/parse-only" "$seconds")
+    read -r eval_rps eval_p50 eval_p99 eval_errors < <(drive "$base/api/v1/evaluations" "$seconds")
+    local rss_mb=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+    kill "$service_pid" && wait "$service_pid" 2>/dev/null || true
+    service_pid=""
+
+    printf '%-10s %-22s %10s %9s %9s %8s\n' "$store" "parse-only floor" "$floor_rps" "$floor_p50" "$floor_p99" "$floor_errors"
+    printf '%-10s %-22s %10s %9s %9s %8s\n' "$store" "evaluate + audit" "$eval_rps" "$eval_p50" "$eval_p99" "$eval_errors"
+    printf '%-10s evaluate / floor: %s   start-up to first answer: %s ms   RSS after the run: %s MB\n\n' "$store" \
+        "$(awk -v e="$eval_rps" -v f="$floor_rps" 'BEGIN { printf "%.0f %%", 100 * e / f }')" "$startup_ms" "$rss_mb"
+}
+
+ensure_wrk
+[ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
+    || ./mvnw -B -q -ntp -DskipTests package
+echo "wrk: $threads threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores"
+printf '%-10s %-22s %10s %9s %9s %8s\n' store endpoint requests/s "p50 ms" "p99 ms" non-2xx
+bench_store SQLite --spring.profiles.active=bench \
+    "--spring.datasource.url=jdbc:sqlite:$work/audit.db?journal_mode=WAL&synchronous=FULL&busy_timeout=10000"
+if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    postgres_db="orm_advisor_bench_$$"
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $postgres_db" >/dev/null
+    bench_store PostgreSQL --spring.profiles.active=bench,postgres \
+        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$postgres_db"
+else
+    echo "PostgreSQL is not reachable at 127.0.0.1:5432: its row is skipped"
+fi
