@@ -30,8 +30,8 @@ class AuditConfiguration {
     }
 
     @Bean
-    JdbcAuditTrail auditTrail(GroupCommitWriter writer, JsonMapper json, AuditProperties properties) {
-        return new JdbcAuditTrail(writer, json, properties.commitTimeout());
+    JdbcAuditTrail auditTrail(GroupCommitWriter writer, AuditProperties properties) {
+        return new JdbcAuditTrail(writer, properties.commitTimeout());
     }
 
     @Bean

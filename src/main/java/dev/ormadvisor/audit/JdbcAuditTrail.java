@@ -5,30 +5,24 @@ import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.evaluation.AuditTrail;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.evaluation.Evaluation;
-import dev.ormadvisor.evaluation.EvaluationReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The audit trail on a JDBC database, written through the group-commit writer. */
 final class JdbcAuditTrail implements AuditTrail {
 
     private final GroupCommitWriter writer;
-    private final JsonMapper json;
     private final Duration commitTimeout;
 
-    JdbcAuditTrail(GroupCommitWriter writer, JsonMapper json, Duration commitTimeout) {
+    JdbcAuditTrail(GroupCommitWriter writer, Duration commitTimeout) {
         this.writer = writer;
-        this.json = json;
         this.commitTimeout = commitTimeout;
     }
 
     @Override
-    public void record(Evaluation evaluation, String factsAsReceived, RuleSources rules) {
-        // Serialized by the application's own mapper, so the stored answer is the answer that is sent.
-        String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
+    public void record(Evaluation evaluation, String factsAsReceived, String answer, RuleSources rules) {
         var decision = evaluation.decision();
         AuditEntry entry = new AuditEntry(0, evaluation.id(), EpochMicros.of(evaluation.evaluatedAt()),
                 evaluation.label(), decision.verdict().choice().name(), decision.verdict().confidence().name(),

@@ -9,8 +9,9 @@ public interface AuditTrail {
      * Records the evaluation durably: returns only once it is committed.
      *
      * @param factsAsReceived the request body exactly as the client sent it
+     * @param answer the JSON answer exactly as it is sent
      * @param rules the rule set version that answered, stored once per version
      * @throws AuditUnavailableException when it could not be committed in time
      */
-    void record(Evaluation evaluation, String factsAsReceived, RuleSources rules);
+    void record(Evaluation evaluation, String factsAsReceived, String answer, RuleSources rules);
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Answers one set of facts with the rule set in service, and keeps the answer in the audit trail. */
 @Service
@@ -19,18 +20,20 @@ public class EvaluationService {
     private final RuleBaseInService rules;
     private final AuditTrail auditTrail;
     private final EvaluationMetrics metrics;
+    private final JsonMapper json;
     private final Clock clock;
 
     public EvaluationService(RuleBaseInService rules, AuditTrail auditTrail, EvaluationMetrics metrics,
-            Clock clock) {
+            JsonMapper json, Clock clock) {
         this.rules = rules;
         this.auditTrail = auditTrail;
         this.metrics = metrics;
+        this.json = json;
         this.clock = clock;
     }
 
     /** Returns only once the answer is committed to the audit trail: what was never recorded is never sent. */
-    public Evaluation evaluate(String label, Facts facts, String factsAsReceived) {
+    public RecordedAnswer evaluate(String label, Facts facts, String factsAsReceived) {
         return evaluate(rules.current(), label, facts, factsAsReceived);
     }
 
@@ -43,7 +46,7 @@ public class EvaluationService {
     public WhatIfEvaluation evaluateWithWhatIf(String label, Facts facts, String factsAsReceived) {
         RuleBase ruleBase = rules.current();
         List<VerdictFlip> whatIf = WhatIf.flips(ruleBase, facts);
-        return new WhatIfEvaluation(evaluate(ruleBase, label, facts, factsAsReceived), whatIf);
+        return new WhatIfEvaluation(evaluate(ruleBase, label, facts, factsAsReceived).evaluation(), whatIf);
     }
 
     /**
@@ -57,15 +60,21 @@ public class EvaluationService {
                 EvaluationReport.VerdictView.of(ruleBase.decide(facts)), WhatIf.flips(ruleBase, facts));
     }
 
-    private Evaluation evaluate(RuleBase ruleBase, String label, Facts facts, String factsAsReceived) {
+    private RecordedAnswer evaluate(RuleBase ruleBase, String label, Facts facts, String factsAsReceived) {
         Evaluation evaluation = Evaluation.of(ruleBase, label, facts, clock);
+        // Serialized once, by the application's own mapper: the text stored is the text sent.
+        String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
         long auditStart = System.nanoTime();
-        auditTrail.record(evaluation, factsAsReceived, ruleBase.sources());
+        auditTrail.record(evaluation, factsAsReceived, answer, ruleBase.sources());
         metrics.answered(evaluation, Duration.ofNanos(System.nanoTime() - auditStart));
         log.info("Evaluation {} answered {} with rule set {} in {} us (label: {})", evaluation.id(),
                 evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
                 evaluation.duration().toNanos() / 1000, printable(label));
-        return evaluation;
+        return new RecordedAnswer(evaluation, answer);
+    }
+
+    /** An answer as committed to the audit trail: the evaluation, and its JSON exactly as stored and sent. */
+    public record RecordedAnswer(Evaluation evaluation, String json) {
     }
 
     /** An answer and the single-fact changes that would change its verdict, strongest first. */

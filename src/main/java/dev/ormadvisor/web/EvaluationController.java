@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,15 +42,17 @@ class EvaluationController {
     @ApiResponse(responseCode = "200", description = "The answer, exactly as recorded in the audit trail; plus"
             + " whatIf when asked for", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = EvaluationReport.class)))
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    EvaluationReport evaluate(@Valid @RequestBody EvaluationRequest request,
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> evaluate(@Valid @RequestBody EvaluationRequest request,
             @Parameter(description = "what-if adds whatIf to the answer: each single-fact change that would"
                     + " change the verdict's choice. It explains the answer and is not recorded with it.",
                     schema = @Schema(allowableValues = WHAT_IF))
             @RequestParam(name = EXPLAIN, required = false) String explain,
             @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) String factsAsReceived) {
         if (explain == null) {
-            return EvaluationReport.of(evaluations.evaluate(request.label(), request.facts(), factsAsReceived));
+            // The recorded text itself: the answer sent is byte for byte the answer stored, serialized once.
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(evaluations.evaluate(request.label(), request.facts(), factsAsReceived).json());
         }
         if (!explain.equals(WHAT_IF)) {
             throw new InvalidParameterException(new FieldProblem(EXPLAIN, "must be one of " + WHAT_IF,
@@ -58,6 +61,6 @@ class EvaluationController {
         }
         WhatIfEvaluation explained = evaluations.evaluateWithWhatIf(request.label(), request.facts(),
                 factsAsReceived);
-        return EvaluationReport.of(explained.evaluation()).withWhatIf(explained.whatIf());
+        return ResponseEntity.ok(EvaluationReport.of(explained.evaluation()).withWhatIf(explained.whatIf()));
     }
 }

@@ -10,6 +10,7 @@ import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.evaluation.AuditTrail;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.evaluation.Evaluation;
+import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
 import java.sql.Connection;
@@ -98,12 +99,12 @@ abstract class AuditTrailContract {
         RuleBase ruleBase = rules.current();
         // A second instance on the same database: its own writer, and no memory of what was already snapshotted.
         try (GroupCommitWriter otherWriter = new GroupCommitWriter(new AuditStore(jdbc, transactions, json), 100, 10)) {
-            AuditTrail otherInstance = new JdbcAuditTrail(otherWriter, json, Duration.ofSeconds(10));
+            AuditTrail otherInstance = new JdbcAuditTrail(otherWriter, Duration.ofSeconds(10));
 
             concurrently(40, 8, i -> () -> {
                 AuditTrail instance = i % 2 == 0 ? auditTrail : otherInstance;
-                instance.record(Evaluation.of(ruleBase, "instance " + i % 2, request(TEAM_B).facts(),
-                        Clock.systemUTC()), TEAM_B, ruleBase.sources());
+                record(instance, Evaluation.of(ruleBase, "instance " + i % 2, request(TEAM_B).facts(),
+                        Clock.systemUTC()));
                 return i;
             });
         }
@@ -151,7 +152,7 @@ abstract class AuditTrailContract {
         long commitsBefore = transactionManager.commits();
 
         concurrently(answered.size(), answered.size(), i -> () -> {
-            auditTrail.record(answered.get(i), TEAM_B, ruleBase.sources());
+            record(auditTrail, answered.get(i));
             return i;
         });
 
@@ -161,7 +162,13 @@ abstract class AuditTrailContract {
     }
 
     private Evaluation evaluate(String label) {
-        return evaluations.evaluate(label, request(TEAM_B).facts(), TEAM_B);
+        return evaluations.evaluate(label, request(TEAM_B).facts(), TEAM_B).evaluation();
+    }
+
+    /** Straight to the audit trail, answered the way the service answers, with the rule set that decided. */
+    private void record(AuditTrail trail, Evaluation evaluation) {
+        trail.record(evaluation, TEAM_B, json.writeValueAsString(EvaluationReport.of(evaluation)),
+                rules.current().sources());
     }
 
     private EvaluationRequest request(String body) {

@@ -26,7 +26,9 @@ import dev.ormadvisor.engine.RaisedWarning;
 import dev.ormadvisor.engine.RuleDefinition;
 import dev.ormadvisor.engine.RuleKind;
 import dev.ormadvisor.evaluation.Evaluation;
+import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationReport.VerdictView;
+import dev.ormadvisor.evaluation.EvaluationService.RecordedAnswer;
 import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
 import dev.ormadvisor.evaluation.EvaluationService;
 import dev.ormadvisor.evaluation.VerdictFlip;
@@ -594,8 +596,10 @@ class EvaluationControllerTest {
     }
 
     private void givenAnEvaluation() {
-        given(evaluations.evaluate(any(), any(), any()))
-                .willAnswer(call -> anEvaluation(call.getArgument(0), call.getArgument(1)));
+        given(evaluations.evaluate(any(), any(), any())).willAnswer(call -> {
+            Evaluation evaluation = anEvaluation(call.getArgument(0), call.getArgument(1));
+            return new RecordedAnswer(evaluation, JSON.writeValueAsString(EvaluationReport.of(evaluation)));
+        });
     }
 
     private static Evaluation anEvaluation(String label, Facts facts) {
