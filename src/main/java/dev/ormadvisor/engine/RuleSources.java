@@ -32,13 +32,18 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
                     "the rules folder " + dir.toAbsolutePath() + " does not exist")));
         }
         SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.filter(p -> isRuleFile(dir, p)).toList()) {
-                try {
-                    files.put(relativeName(dir, path), Files.readString(path, StandardCharsets.UTF_8));
-                } catch (NoSuchFileException deletedSinceListed) {
-                    // An editor removed it mid-save: it is not part of the rule set, and its removal triggers
-                    // another reload anyway.
+        try {
+            // Walked where it really is: a rules folder that is itself a link (ADVISOR_RULES_DIR pointing at a
+            // mount, a Kubernetes projected volume) would otherwise be listed as one file, holding no rules.
+            Path real = dir.toRealPath();
+            try (Stream<Path> paths = Files.walk(real)) {
+                for (Path path : paths.filter(p -> isRuleFile(real, p)).toList()) {
+                    try {
+                        files.put(relativeName(real, path), Files.readString(path, StandardCharsets.UTF_8));
+                    } catch (NoSuchFileException deletedSinceListed) {
+                        // An editor removed it mid-save: it is not part of the rule set, and its removal triggers
+                        // another reload anyway.
+                    }
                 }
             }
         } catch (IOException e) {

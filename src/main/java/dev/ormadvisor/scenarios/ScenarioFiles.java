@@ -34,10 +34,15 @@ public final class ScenarioFiles {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
+        try {
+            // Walked where it really is: a folder that is itself a link (a Kubernetes projected volume) would
+            // otherwise be listed as one file.
+            Path real = dir.toRealPath();
             List<Scenario> scenarios = new ArrayList<>();
-            for (Path file : paths.filter(ScenarioFiles::isScenarioFile).sorted().toList()) {
-                scenarios.add(readOne(file, dir.relativize(file).toString().replace('\\', '/')));
+            try (Stream<Path> paths = Files.walk(real)) {
+                for (Path file : paths.filter(path -> isScenarioFile(real, path)).sorted().toList()) {
+                    scenarios.add(readOne(file, real.relativize(file).toString().replace('\\', '/')));
+                }
             }
             return scenarios;
         } catch (IOException e) {
@@ -58,7 +63,16 @@ public final class ScenarioFiles {
         }
     }
 
-    private static boolean isScenarioFile(Path path) {
+    /**
+     * Hidden entries are skipped, as for rule files: a Kubernetes ConfigMap keeps the real files in
+     * {@code ..<timestamp>} folders behind the visible links, which would run every scenario twice.
+     */
+    private static boolean isScenarioFile(Path dir, Path path) {
+        for (Path part : dir.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
         String name = path.getFileName().toString();
         return Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }

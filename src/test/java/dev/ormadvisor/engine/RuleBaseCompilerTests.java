@@ -213,6 +213,18 @@ class RuleBaseCompilerTests {
     }
 
     @Test
+    void readsARulesFolderThatIsALinkWhereItPoints() throws Exception {
+        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp.resolve("rules"));
+        Path link = Files.createSymbolicLink(tmp.resolve("linked-rules"), rules.dir());
+
+        RuleBase linked = compiler.compile(link);
+
+        RuleBase direct = compiler.compile(rules.dir());
+        assertThat(linked.version()).isEqualTo(direct.version());
+        assertThat(linked.rules()).isEqualTo(direct.rules());
+    }
+
+    @Test
     void refusesAFolderWithoutRulesOrWithoutACatalog() throws Exception {
         assertThat(errorsOf(new RulesFolder(tmp))).singleElement().extracting(RuleError::message).asString()
                 .contains("holds no .drl file");
