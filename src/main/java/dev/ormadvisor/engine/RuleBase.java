@@ -53,9 +53,17 @@ public final class RuleBase {
         return catalog;
     }
 
+    /**
+     * The session one evaluation runs in; dispose it when done. Package-private so that the engine benchmark
+     * (src/bench) can run the very session {@link #decide} runs without the firing trace, to price the trace.
+     */
+    KieSession newSession() {
+        return kieBase.newKieSession();
+    }
+
     public Decision decide(Facts facts) {
         FiringTrace trace = new FiringTrace(rulesByName);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = newSession();
         try {
             session.addEventListener((AgendaEventListener) trace);
             session.addEventListener((RuleRuntimeEventListener) trace);
