@@ -20,6 +20,7 @@ import dev.ormadvisor.facts.Lifetime;
 import dev.ormadvisor.facts.Project;
 import dev.ormadvisor.facts.ProjectType;
 import dev.ormadvisor.facts.Team;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -56,7 +57,8 @@ public final class HandCodedAdvisor {
         weighing.firedStatements.add("VERDICT");
         Set<String> warnings = warnings(project, team, leaning, weighing.dividingLine, verdict);
         weighing.firedStatements.addAll(warnings);
-        return new Advice(verdict, scores, weighing.firedStatements, warnings);
+        return new Advice(verdict, scores, Collections.unmodifiableSet(weighing.firedStatements),
+                Collections.unmodifiableSet(warnings));
     }
 
     /** choose-django-orm.drl */
