@@ -81,6 +81,33 @@ class RuleBaseTests {
     }
 
     @Test
+    void anEvaluationStoppedMidwayLeavesNothingBehindForTheNextOne() {
+        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("loop.drl", RulesFolder.HEADER + """
+                rule "Re-triggers itself forever"
+                    @statements("DJ-3") @kind("CHOOSE") @explanation("Loops on purpose.")
+                when
+                    $project : Project( mostlyCrud == true )
+                then
+                    update( $project );
+                end
+                """);
+        RuleBase looping = new RuleBaseCompiler(50).compile(rules.dir());
+        Facts unrelated = djangoApp(LeaningChoice.SQLALCHEMY);
+        Decision before = looping.decide(unrelated);
+
+        // Sessions are pooled: these stop at the firing cap with activations and facts still in their session.
+        for (int i = 0; i < 4; i++) {
+            catchThrowableOfType(EvaluationFailedException.class, () -> looping.decide(new Facts(crud(), null, null)));
+        }
+
+        Decision after = looping.decide(unrelated);
+        assertThat(after.firedRules()).isEqualTo(before.firedRules());
+        assertThat(after.warnings()).isEqualTo(before.warnings());
+        assertThat(after.verdict()).isEqualTo(before.verdict());
+        assertThat(after.scores()).isEqualTo(before.scores());
+    }
+
+    @Test
     void turnsAFailingConsequenceIntoAnErrorNamingTheRule() {
         RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("zero.drl", RulesFolder.HEADER + """
                 rule "Records weightless evidence"
