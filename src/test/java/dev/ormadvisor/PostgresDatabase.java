@@ -3,6 +3,7 @@ package dev.ormadvisor;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -55,6 +56,12 @@ public final class PostgresDatabase implements BeforeAllCallback {
 
     public String password() {
         return PASSWORD;
+    }
+
+    /** The command-line settings that run the packaged service on this database (the postgres profile). */
+    public List<String> serviceSettings() {
+        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD);
     }
 
     /** Creates the database; {@link SQLException} when the server cannot be reached. */

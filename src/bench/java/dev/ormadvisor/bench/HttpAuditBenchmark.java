@@ -51,11 +51,8 @@ public final class HttpAuditBenchmark {
         benchmark.run("SQLite", List.of("--spring.datasource.url="
                 + AuditDatabases.sqliteUrl(work.resolve("http-audit.db"))), work.resolve("sqlite.log"));
 
-        PostgresDatabase.whenReachable(postgres -> benchmark.run("PostgreSQL", List.of(
-                "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password()), work.resolve("postgres.log")));
+        PostgresDatabase.whenReachable(postgres -> benchmark.run("PostgreSQL", postgres.serviceSettings(),
+                work.resolve("postgres.log")));
     }
 
     private void run(String store, List<String> settings, Path log) throws Exception {
