@@ -1,0 +1,27 @@
+package dev.ormadvisor.audit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ormadvisor.PostgresDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Many writers on the production store: a fresh PostgreSQL database (skipped only outside CI). */
+class PostgresOneChainManyWritersTests extends OneChainManyWritersContract {
+
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @Override
+    HikariDataSource newPool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(POSTGRES.jdbcUrl());
+        pool.setUsername(POSTGRES.username());
+        pool.setPassword(POSTGRES.password());
+        return pool;
+    }
+
+    /** Waiters for a row lock queue in order, so busy instances take turns at the chain. */
+    @Override
+    int fewestTurnsBetweenInstances() {
+        return 3;
+    }
+}
