@@ -1,5 +1,6 @@
 package dev.ormadvisor;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -62,6 +63,14 @@ public final class PostgresDatabase implements BeforeAllCallback {
     public List<String> serviceSettings() {
         return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD);
+    }
+
+    /** A connection pool of its own on this database, as one more service instance would open; close it. */
+    public HikariDataSource newPool() {
+        HikariDataSource pool = AuditDatabases.pool(jdbcUrl());
+        pool.setUsername(USER);
+        pool.setPassword(PASSWORD);
+        return pool;
     }
 
     /** Creates the database; {@link SQLException} when the server cannot be reached. */

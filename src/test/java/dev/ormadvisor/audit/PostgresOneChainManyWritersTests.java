@@ -12,11 +12,7 @@ class PostgresOneChainManyWritersTests extends OneChainManyWritersContract {
 
     @Override
     HikariDataSource newPool() {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(POSTGRES.jdbcUrl());
-        pool.setUsername(POSTGRES.username());
-        pool.setPassword(POSTGRES.password());
-        return pool;
+        return POSTGRES.newPool();
     }
 
     /** Waiters for a row lock queue in order, so busy instances take turns at the chain. */

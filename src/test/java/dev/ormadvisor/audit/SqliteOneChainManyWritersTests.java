@@ -14,9 +14,7 @@ class SqliteOneChainManyWritersTests extends OneChainManyWritersContract {
 
     @Override
     HikariDataSource newPool() {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(URL);
-        return pool;
+        return AuditDatabases.pool(URL);
     }
 
     /**
