@@ -87,7 +87,7 @@ class TwoInstancesIT {
 
     @Test
     @Order(2)
-    void underLoadTheKillOfOneLosesNothingAcknowledgedAndTheSurvivorNeverFails() throws Exception {
+    void underLoadTheKillOfOneLosesNothingAcknowledgedAndTheSurvivorNeverFailsAndAnswersForBoth() throws Exception {
         Map<Integer, AtomicInteger> survivorAnswers = new ConcurrentHashMap<>();
         AtomicInteger survivorConnectionFailures = new AtomicInteger();
         AtomicInteger acknowledgedByVictim = new AtomicInteger();
@@ -138,6 +138,11 @@ class TwoInstancesIT {
         assertThat(acknowledgedByVictim).as("acknowledged by the victim before it died").hasPositiveValue();
         ServiceClient reader = new ServiceClient(survivor.port());
         readEach(reader, acknowledged);
+        assertThat(reader.getOk("/api/v1/evaluations?size=1").get("total").asLong())
+                .isGreaterThanOrEqualTo(acknowledged.size());
+        assertThat(reader.getOk("/api/v1/rules/coverage").get("evaluations").asLong())
+                .isGreaterThanOrEqualTo(acknowledged.size());
+        reader.getOk("/api/v1/rulesets/" + reader.status().get("version").asString());
         JsonNode verification = reader.getOk("/api/v1/audit/verify");
         assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
