@@ -18,7 +18,7 @@ class ArchitectureTests {
     void theEngineKnowsNothingAboutHttpSpringOrWhoCallsIt() {
         noClasses().that().resideInAPackage("..engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
-                        "..scenarios..", "..audit..", "org.springframework..", "jakarta.servlet..")
+                        "..scenarios..", "..audit..", "..instances..", "org.springframework..", "jakarta.servlet..")
                 .check(classes);
     }
 
@@ -34,6 +34,14 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.kie..", "org.drools..",
                         "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void theInstanceRegistryKnowsNothingAboutHttpDroolsOrTheAuditTrail() {
+        noClasses().that().resideInAPackage("..instances..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..audit..",
+                        "..system..", "org.kie..", "org.drools..", "jakarta.servlet..")
                 .check(classes);
     }
 

@@ -1,8 +1,10 @@
 package dev.ormadvisor;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -55,6 +57,20 @@ public final class PostgresDatabase implements BeforeAllCallback {
 
     public String password() {
         return PASSWORD;
+    }
+
+    /** The command-line settings that run the packaged service on this database (the postgres profile). */
+    public List<String> serviceSettings() {
+        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD);
+    }
+
+    /** A connection pool of its own on this database, as one more service instance would open; close it. */
+    public HikariDataSource newPool() {
+        HikariDataSource pool = AuditDatabases.pool(jdbcUrl());
+        pool.setUsername(USER);
+        pool.setPassword(PASSWORD);
+        return pool;
     }
 
     /** Creates the database; {@link SQLException} when the server cannot be reached. */

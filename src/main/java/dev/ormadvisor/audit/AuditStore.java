@@ -37,7 +37,10 @@ final class AuditStore {
         Map<String, PendingAppend> newVersions = new LinkedHashMap<>();
         transactions.executeWithoutResult(status -> {
             // Locks the chain head first (a row lock on PostgreSQL, the write lock on SQLite), so appends from
-            // several writers are serialized and the chain never forks.
+            // several writers are serialized and the chain never forks. Everything after it reads under the lock:
+            // at READ COMMITTED each statement sees what committed before it started, so the head read next is
+            // the previous holder's, and the snapshot insert-once below sees any snapshot another instance wrote
+            // (each instance's `snapshotted` only ever skips versions the database already holds).
             jdbc.update("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1");
             Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
             long seq = ((Number) head.get("last_seq")).longValue();

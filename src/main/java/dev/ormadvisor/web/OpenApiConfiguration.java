@@ -4,6 +4,7 @@ import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.VerdictFlip;
 import dev.ormadvisor.facts.FieldProblem;
+import dev.ormadvisor.instances.InstancesOverview;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
@@ -69,6 +70,7 @@ class OpenApiConfiguration {
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             describe(schemas, EvaluationRequest.class, "");
             describeWhatIf(schemas);
+            describeInstances(schemas);
             describeProblems(schemas);
             Operation evaluate = openApi.getPaths().get("/api/v1/evaluations").getPost();
             evaluate.getRequestBody().getContent().get(MediaType.APPLICATION_JSON_VALUE)
@@ -144,6 +146,27 @@ class OpenApiConfiguration {
                 + " constant, a number, or for leaning.reasons the list of reasons.");
         flip.get("to").setDescription("The value tried instead, of the same kind.");
         flip.get("verdict").setDescription("What the same rule set answers with that one change.");
+    }
+
+    private static void describeInstances(Map<String, Schema> schemas) {
+        Map<String, Schema> overview = schemaOf(schemas, InstancesOverview.class).getProperties();
+        overview.get("latestRulesVersion").setDescription("The rule set version most recently put into service by"
+                + " a live instance: after an edit of the shared rules folder, the new one. null while no instance"
+                + " is live.");
+        overview.get("allLiveOnLatestRules").setDescription("Whether every LIVE instance serves latestRulesVersion:"
+                + " the one value to alert on.");
+        Map<String, Schema> instance = schemaOf(schemas, InstancesOverview.InstanceView.class).getProperties();
+        instance.get("id").setDescription("advisor.instance.id (ADVISOR_INSTANCE_ID), also in the instance's"
+                + " /actuator/health details.");
+        instance.get("status").setDescription("LIVE: heard from within three of its heartbeats. SILENT: three"
+                + " heartbeats missed without a graceful stop (killed, hung, or cut off from the database)."
+                + " STOPPED: shut down gracefully.");
+        instance.get("lastSeen").setDescription("Its last heartbeat, by its own clock.");
+        instance.get("rulesVersion").setDescription("The rule set version it serves.");
+        instance.get("rulesInServiceSince").setDescription("When that version went into service on it.");
+        instance.get("onLatestRules").setDescription("Whether rulesVersion is latestRulesVersion.");
+        instance.get("lastReload").setDescription("Its last attempt to load the rules folder; the errors of a"
+                + " rejected one are in its own GET /api/v1/rules/status.");
     }
 
     private static Schema<?> schemaOf(Map<String, Schema> schemas, Class<?> type) {

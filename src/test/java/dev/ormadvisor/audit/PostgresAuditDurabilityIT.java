@@ -15,9 +15,7 @@ class PostgresAuditDurabilityIT extends AuditDurabilityContract {
 
     @Override
     List<String> storeSettings(Path dataDir) {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + POSTGRES.jdbcUrl(),
-                "--spring.datasource.username=" + POSTGRES.username(),
-                "--spring.datasource.password=" + POSTGRES.password());
+        return POSTGRES.serviceSettings();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.ormadvisor.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ormadvisor.PostgresDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,5 +21,11 @@ class PostgresAuditTrailTests extends AuditTrailContract {
         registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
         registry.add("spring.datasource.username", POSTGRES::username);
         registry.add("spring.datasource.password", POSTGRES::password);
+    }
+
+    /** Otherwise a replica cut off mid-append would keep the chain head locked, and every other one waiting. */
+    @Test
+    void theServerEndsATransactionLeftIdleSoThatNoLostReplicaHoldsTheChainHead() {
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("10s");
     }
 }

@@ -15,8 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** What an operator watches: readiness with the rule set's details, and the Prometheus metrics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * What an operator watches: readiness with the rule set's details and the instance's name, the registry of
+ * instances, and the Prometheus metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "advisor.instance.id=operations-test")
 class OperationsTest {
 
     @LocalServerPort
@@ -33,16 +37,29 @@ class OperationsTest {
     }
 
     @Test
-    void isReadyWithTheRuleSetVersionAndTheLastReloadInTheDetails() throws Exception {
+    void isReadyWithTheInstanceTheRuleSetVersionAndTheLastReloadInTheDetails() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         JsonNode health = ServiceClient.json(readiness.body());
         assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/rules/details/instance").asString()).isEqualTo("operations-test");
         assertThat(health.at("/components/rules/details/version").asString()).isEqualTo(rules.current().version());
         assertThat(health.at("/components/rules/details/lastReloadOk").asBoolean()).isTrue();
         assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void listsItselfLiveOnTheRuleSetItServesAmongTheInstancesSharingItsDatabase() throws Exception {
+        JsonNode registry = service.getOk("/api/v1/instances");
+
+        assertThat(registry.get("latestRulesVersion").asString()).isEqualTo(rules.current().version());
+        JsonNode itself = registry.get("instances").get(0);
+        assertThat(itself.get("id").asString()).isEqualTo("operations-test");
+        assertThat(itself.get("status").asString()).isEqualTo("LIVE");
+        assertThat(itself.get("rulesVersion").asString()).isEqualTo(rules.current().version());
+        assertThat(itself.get("onLatestRules").asBoolean()).isTrue();
     }
 
     @Test

@@ -96,6 +96,20 @@ class OpenApiDocumentationTest {
     }
 
     @Test
+    void documentsTheInstancesAndWhatTheirStatusMeans() {
+        JsonNode instances = docs.at("/paths/~1api~1v1~1instances/get");
+
+        assertThat(instances.get("summary").asString()).isNotBlank();
+        assertThat(instances.at("/responses/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/InstancesOverview");
+        JsonNode instance = schema("InstanceView").get("properties");
+        assertThat(strings(instance.at("/status/enum"))).containsExactly("LIVE", "SILENT", "STOPPED");
+        assertThat(instance.at("/status/description").asString()).contains("SILENT");
+        assertThat(schema("InstancesOverview").at("/properties/latestRulesVersion/description").asString())
+                .isNotBlank();
+    }
+
+    @Test
     void servesSwaggerUi() throws Exception {
         HttpResponse<String> page = get("/swagger-ui.html");
 

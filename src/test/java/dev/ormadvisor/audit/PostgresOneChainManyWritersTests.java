@@ -1,0 +1,23 @@
+package dev.ormadvisor.audit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ormadvisor.PostgresDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Many writers on the production store: a fresh PostgreSQL database (skipped only outside CI). */
+class PostgresOneChainManyWritersTests extends OneChainManyWritersContract {
+
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @Override
+    HikariDataSource newPool() {
+        return POSTGRES.newPool();
+    }
+
+    /** Waiters for a row lock queue in order, so busy instances take turns at the chain. */
+    @Override
+    int fewestTurnsBetweenInstances() {
+        return 3;
+    }
+}
