@@ -89,6 +89,9 @@ public final class RulesFolderWatcher implements AutoCloseable {
     }
 
     private synchronized void scheduleCallback() {
+        if (callbacks.isShutdown()) {
+            return;
+        }
         if (pending != null) {
             pending.cancel(false);
         }
@@ -118,7 +121,19 @@ public final class RulesFolderWatcher implements AutoCloseable {
     @Override
     public void close() {
         watchThread.interrupt();
-        callbacks.shutdownNow();
+        synchronized (this) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            // Not shutdownNow(): interrupting a reload mid-compile fails it inside Drools, which then reads as a
+            // rejected edit in the log of every instance stopped during a reload.
+            callbacks.shutdown();
+        }
+        try {
+            callbacks.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             watchService.close();
         } catch (IOException e) {

@@ -51,16 +51,19 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.forgetAfter = forgetAfter;
         this.clock = clock;
         this.startedAt = clock.instant();
-        // The rule set in service was loaded at start-up, by the load that lastReload() still reports.
-        this.rulesInServiceSince = rules.lastReload().at();
     }
 
-    /** Beats at once, then every {@code interval} until closed. */
+    /**
+     * Beats as soon as the first rule set is in service (the rules may still be loading at start-up), after
+     * every reload attempt, and every {@code interval} until closed.
+     */
     public static InstanceHeartbeat start(InstanceIdentity identity, InstanceRegistry registry,
             RuleBaseInService rules, Duration interval, Duration forgetAfter, Clock clock) {
         InstanceHeartbeat heartbeat = new InstanceHeartbeat(identity, registry, rules, interval, forgetAfter, clock);
-        heartbeat.beats.scheduleWithFixedDelay(heartbeat::beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // Told about the first load too, whether it has already finished or not: that is the first beat.
         rules.onReload(heartbeat::reloaded);
+        heartbeat.beats.scheduleWithFixedDelay(heartbeat::beat, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return heartbeat;
     }
 
@@ -79,6 +82,9 @@ public final class InstanceHeartbeat implements AutoCloseable {
 
     /** Never throws: an exception would cancel every later beat of the schedule. */
     private void beat() {
+        if (rulesInServiceSince == null) {
+            return; // the first rule set is still loading: nothing in service to report yet
+        }
         Instant now = clock.instant();
         ReloadOutcome last = rules.lastReload();
         try {
