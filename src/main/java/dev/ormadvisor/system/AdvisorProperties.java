@@ -21,7 +21,7 @@ public record AdvisorProperties(@DefaultValue Rules rules, @DefaultValue Instanc
      * @param quietPeriod how long the folder must stay unchanged before a reload, so a burst of saves is one
      */
     public record Rules(@DefaultValue("./rules") Path dir, @DefaultValue("1000") int maxFirings,
-            @DefaultValue("true") boolean watch, @DefaultValue("300ms") Duration quietPeriod) {
+            @DefaultValue("true") boolean watch, @DefaultValue("150ms") Duration quietPeriod) {
     }
 
     /**
