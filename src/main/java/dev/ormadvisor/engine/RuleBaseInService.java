@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -35,37 +33,14 @@ public final class RuleBaseInService {
     private final AtomicReference<RuleBase> current = new AtomicReference<>();
     private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<ReloadOutcome> firstLoad;
 
     /** Loads the folder once; a folder that does not load stops here, since there is no last good version yet. */
     public RuleBaseInService(Path rulesDir, RuleBaseCompiler compiler, RuleBaseCheck check, Clock clock) {
-        this(rulesDir, compiler, check, clock, Runnable::run);
-        awaitFirstLoad();
-    }
-
-    private RuleBaseInService(Path rulesDir, RuleBaseCompiler compiler, RuleBaseCheck check, Clock clock,
-            Executor firstLoader) {
         this.rulesDir = rulesDir;
         this.compiler = compiler;
         this.check = check;
         this.clock = clock;
-        this.firstLoad = CompletableFuture.supplyAsync(this::reload, firstLoader);
-    }
-
-    /**
-     * Starts the first load on a thread of its own and returns at once. The first compile is the longest step of
-     * a service's start-up (class loading and a cold compiler), so the rest of start-up runs meanwhile; until
-     * {@link #awaitFirstLoad()} returns, {@link #current()} is {@code null}.
-     */
-    public static RuleBaseInService loadingInBackground(Path rulesDir, RuleBaseCompiler compiler,
-            RuleBaseCheck check, Clock clock) {
-        return new RuleBaseInService(rulesDir, compiler, check, clock,
-                load -> new Thread(load, "rules-first-load").start());
-    }
-
-    /** Waits for the first load; a folder that did not load throws, since there is no last good version yet. */
-    public void awaitFirstLoad() {
-        ReloadOutcome first = firstLoad.join();
+        ReloadOutcome first = reload();
         if (!first.ok()) {
             throw new InvalidRuleBaseException(first.errors());
         }
@@ -85,8 +60,8 @@ public final class RuleBaseInService {
 
     /**
      * Tells the listener about the latest load, if one has finished, and then about every later one, successful
-     * or rejected. Under the same lock as {@link #reload()}, so a listener added while the first load runs in the
-     * background neither misses it nor hears it twice.
+     * or rejected. Under the same lock as {@link #reload()}, so a listener added while a reload runs neither misses
+     * it nor hears it twice.
      */
     public synchronized void onReload(Consumer<ReloadOutcome> listener) {
         reloadListeners.add(listener);

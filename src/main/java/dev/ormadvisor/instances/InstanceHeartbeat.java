@@ -53,14 +53,12 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.startedAt = clock.instant();
     }
 
-    /**
-     * Beats as soon as the first rule set is in service (the rules may still be loading at start-up), after
-     * every reload attempt, and every {@code interval} until closed.
-     */
+    /** Beats at once, after every reload attempt, and every {@code interval} until closed. */
     public static InstanceHeartbeat start(InstanceIdentity identity, InstanceRegistry registry,
             RuleBaseInService rules, Duration interval, Duration forgetAfter, Clock clock) {
         InstanceHeartbeat heartbeat = new InstanceHeartbeat(identity, registry, rules, interval, forgetAfter, clock);
-        // Told about the first load too, whether it has already finished or not: that is the first beat.
+        // Told at once about the load that put the rule set in service: that is the first beat, and it sets
+        // rulesInServiceSince before any scheduled beat runs on the same single thread.
         rules.onReload(heartbeat::reloaded);
         heartbeat.beats.scheduleWithFixedDelay(heartbeat::beat, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -82,9 +80,6 @@ public final class InstanceHeartbeat implements AutoCloseable {
 
     /** Never throws: an exception would cancel every later beat of the schedule. */
     private void beat() {
-        if (rulesInServiceSince == null) {
-            return; // the first rule set is still loading: nothing in service to report yet
-        }
         Instant now = clock.instant();
         ReloadOutcome last = rules.lastReload();
         try {

@@ -8,14 +8,13 @@ import dev.ormadvisor.scenarios.ScenarioFiles;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads the rules folder at start-up, alongside the rest of start-up (a broken one stops the start, see RuleBaseFailureAnalyzer) and, unless
+ * Loads the rules folder at start-up (a broken one stops the start, see RuleBaseFailureAnalyzer) and, unless
  * {@code advisor.rules.watch=false}, reloads it whenever a file in it changes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,17 +27,8 @@ class RuleBaseConfiguration {
     RuleBaseInService ruleBaseInService(AdvisorProperties properties, Clock clock) {
         AdvisorProperties.Rules rules = properties.rules();
         log.info("Loading the rules from {}", rules.dir().toAbsolutePath().normalize());
-        return RuleBaseInService.loadingInBackground(rules.dir(), new RuleBaseCompiler(rules.maxFirings()),
+        return new RuleBaseInService(rules.dir(), new RuleBaseCompiler(rules.maxFirings()),
                 new ScenarioFactsCheck(new ScenarioFiles()), clock);
-    }
-
-    /**
-     * The rules load while the other beans are made; the service opens its port only once they are in service,
-     * and a folder that does not load stops the start (after every bean is made, before the port opens).
-     */
-    @Bean
-    SmartInitializingSingleton rulesInServiceBeforeThePortOpens(RuleBaseInService rules) {
-        return rules::awaitFirstLoad;
     }
 
     @Bean(destroyMethod = "close")

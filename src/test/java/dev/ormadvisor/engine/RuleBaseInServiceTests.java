@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,23 +95,6 @@ class RuleBaseInServiceTests {
     }
 
     @Test
-    void loadsInTheBackgroundAndTellsAListenerAddedMeanwhileAboutTheFirstLoadOnce() {
-        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp);
-        List<ReloadOutcome> heard = new CopyOnWriteArrayList<>();
-
-        RuleBaseInService inService = RuleBaseInService.loadingInBackground(rules.dir(), new RuleBaseCompiler(1000),
-                RuleBaseCheck.NONE, Clock.systemUTC());
-        inService.onReload(heard::add);
-        inService.awaitFirstLoad();
-
-        assertThat(inService.current()).isNotNull();
-        assertThat(heard).singleElement().satisfies(first -> {
-            assertThat(first.ok()).isTrue();
-            assertThat(first.version()).isEqualTo(inService.current().version());
-        });
-    }
-
-    @Test
     void tellsAListenerAddedAfterALoadAboutThatLoadFirst() {
         RuleBaseInService inService = inService(RulesFolder.copyOfShippedRules(tmp));
         List<ReloadOutcome> heard = new ArrayList<>();
@@ -121,18 +103,6 @@ class RuleBaseInServiceTests {
         ReloadOutcome next = inService.reload();
 
         assertThat(heard).hasSize(2).endsWith(next);
-    }
-
-    @Test
-    void aBrokenFolderLoadedInTheBackgroundStopsTheStartWhenAwaited() {
-        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("extra.drl", "rule oops");
-
-        RuleBaseInService inService = RuleBaseInService.loadingInBackground(rules.dir(), new RuleBaseCompiler(1000),
-                RuleBaseCheck.NONE, Clock.systemUTC());
-
-        assertThatThrownBy(inService::awaitFirstLoad).isInstanceOf(InvalidRuleBaseException.class)
-                .hasMessageContaining("extra.drl:1");
-        assertThat(inService.current()).isNull();
     }
 
     @Test
