@@ -40,20 +40,13 @@ record ServiceSettings(Set<ConfigurationPropertyName> settings, Map<String, Stri
     private static final List<String> SPRING_SETTINGS = List.of("spring.profiles.active", "spring.datasource.url",
             "spring.datasource.username", "spring.datasource.password", "server.port");
 
-    /**
-     * {@code advisor.instance.id} (env ADVISOR_INSTANCE_ID; default: the host name plus the process id) is being
-     * added to the service on another branch. Once it is a component of one of our settings records (e.g. an
-     * {@code instance} record with an {@code id} in AdvisorProperties), the scan finds it and this entry goes.
-     */
-    private static final String BEING_ADDED = "advisor.instance.id";
-
     /** Read by the JVM itself, not by Spring. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
     private static final String OUR_PACKAGE = "dev.ormadvisor";
 
     static ServiceSettings of(Path applicationProperties) {
-        Set<ConfigurationPropertyName> settings = Stream.of(ours(), SPRING_SETTINGS.stream(), Stream.of(BEING_ADDED))
+        Set<ConfigurationPropertyName> settings = Stream.of(ours(), SPRING_SETTINGS.stream())
                 .flatMap(names -> names)
                 .map(ConfigurationPropertyName::of)
                 .collect(Collectors.toUnmodifiableSet());
