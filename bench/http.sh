@@ -11,6 +11,7 @@
 #   bench/http.sh [SECONDS] [CONNECTIONS]        defaults: 30 16
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 seconds="${1:-30}"
 connections="${2:-16}"
 threads=2
@@ -25,17 +26,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-ensure_wrk() {
-    command -v wrk >/dev/null && return
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "wrk is not installed: installing Debian's package" >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
-    else
-        echo "This benchmark needs wrk (https://github.com/wg/wrk): sudo apt-get install wrk" >&2
-        exit 2
-    fi
-}
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

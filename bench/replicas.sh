@@ -8,6 +8,7 @@
 # apt-get when missing and run as root; otherwise it says how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 root="$PWD"
 seconds="${1:-20}"
 warmup=5
@@ -26,17 +27,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-ensure_wrk() {
-    command -v wrk >/dev/null && return
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "wrk is not installed: installing it" >&2
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-    else
-        echo "bench/replicas.sh needs wrk: sudo apt-get install wrk (Debian, Ubuntu)" >&2
-        exit 1
-    fi
-}
 
 fresh_database() {
     database="bench_replicas_$RANDOM$RANDOM"

@@ -25,6 +25,16 @@ class RuleBaseTests {
 
     private static final RuleBase SHIPPED = new RuleBaseCompiler(1000).compile(Path.of("rules"));
 
+    private static final String LOOPING_RULE = RulesFolder.HEADER + """
+            rule "Re-triggers itself forever"
+                @statements("DJ-3") @kind("CHOOSE") @explanation("Loops on purpose.")
+            when
+                $project : Project( mostlyCrud == true )
+            then
+                update( $project );
+            end
+            """;
+
     @TempDir
     Path tmp;
 
@@ -62,15 +72,7 @@ class RuleBaseTests {
 
     @Test
     void stopsALoopingRuleAtTheFiringCapAndNamesIt() {
-        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("loop.drl", RulesFolder.HEADER + """
-                rule "Re-triggers itself forever"
-                    @statements("DJ-3") @kind("CHOOSE") @explanation("Loops on purpose.")
-                when
-                    $project : Project( mostlyCrud == true )
-                then
-                    update( $project );
-                end
-                """);
+        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("loop.drl", LOOPING_RULE);
         RuleBase looping = new RuleBaseCompiler(50).compile(rules.dir());
 
         EvaluationFailedException error = catchThrowableOfType(EvaluationFailedException.class,
@@ -82,15 +84,7 @@ class RuleBaseTests {
 
     @Test
     void anEvaluationStoppedMidwayLeavesNothingBehindForTheNextOne() {
-        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("loop.drl", RulesFolder.HEADER + """
-                rule "Re-triggers itself forever"
-                    @statements("DJ-3") @kind("CHOOSE") @explanation("Loops on purpose.")
-                when
-                    $project : Project( mostlyCrud == true )
-                then
-                    update( $project );
-                end
-                """);
+        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp).file("loop.drl", LOOPING_RULE);
         RuleBase looping = new RuleBaseCompiler(50).compile(rules.dir());
         Facts unrelated = djangoApp(LeaningChoice.SQLALCHEMY);
         Decision before = looping.decide(unrelated);
