@@ -3,7 +3,7 @@
 # loopback, a fresh database for each run, wrk posting the article's team A (examples/team-a.json) to
 # POST /api/v1/evaluations: 16 connections to one instance, then 8 + 8 to two instances at once (two wrk
 # processes). Every 200 is an answer committed to the shared hash chain; the chain is verified after each run.
-#   bench/replicas.sh [SECONDS]        default: 20, after a 5 s warm-up
+#   bench/replicas.sh [SECONDS]        default: 20, after a 20 s warm-up (the JIT settles)
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password, as in the tests), psql and wrk (installed with
 # apt-get when missing and run as root; otherwise it says how).
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 root="$PWD"
 seconds="${1:-20}"
-warmup=5
+warmup=20
 connections=16
 psql=(psql -h 127.0.0.1 -U postgres -d test -qAtX)
 work="$(mktemp -d)"
