@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * folder, points a new {@code ..data_tmp} link at it and renames that link over {@code ..data} (the one atomic
  * step), then adds links for new files, removes the links of dropped ones and deletes the old folder.
  */
-final class ConfigMapVolume {
+public final class ConfigMapVolume {
 
     private static final String DATA = "..data";
     private static final String DATA_TMP = "..data_tmp";
@@ -30,14 +30,14 @@ final class ConfigMapVolume {
     }
 
     /** Mounts {@code files} (file name to text; ConfigMap keys have no folders) into the empty folder {@code dir}. */
-    static ConfigMapVolume mount(Path dir, Map<String, String> files) {
+    public static ConfigMapVolume mount(Path dir, Map<String, String> files) {
         ConfigMapVolume volume = new ConfigMapVolume(dir);
         volume.update(files);
         return volume;
     }
 
     /** Replaces the whole content with {@code files}, as {@code kubectl apply} of the edited ConfigMap does. */
-    void update(Map<String, String> files) {
+    public void update(Map<String, String> files) {
         try {
             Path previous = payload;
             payload = Files.createDirectory(dir.resolve("..2026_11_24_10_15_30." + ++updates));
