@@ -14,7 +14,6 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 seconds="${1:-30}"
 connections="${2:-16}"
-threads=2
 warm_up=10
 work="$(mktemp -d)"
 service_pid=""
@@ -31,21 +30,14 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# wrk prints latencies as 812.00us, 3.21ms or 1.02s: in milliseconds.
-millis() {
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
-
 # drive URL SECONDS -> "requests/s p50_ms p99_ms non2xx"
 drive() {
-    local out
-    out="$(wrk -t"$threads" -c"$connections" -d"$2"s --latency -s bench/wrk/post-examples.lua "$1" -- examples/*.json)"
-    local rps p50 p99 non2xx
-    rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
-    p50="$(millis "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
-    p99="$(millis "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-    non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")"
-    echo "$rps $p50 $p99 ${non2xx:-0}"
+    local result
+    result="$(wrk_post "$1" "$connections" "$2" examples/*.json)"
+    awk -v requests="$(field requests <<<"$result")" -v us="$(field duration_us <<<"$result")" \
+        -v p50="$(field p50_us <<<"$result")" -v p99="$(field p99_us <<<"$result")" \
+        -v non2xx="$(field non2xx <<<"$result")" \
+        'BEGIN { printf "%.0f %.2f %.2f %d\n", requests / (us / 1e6), p50 / 1000, p99 / 1000, non2xx }'
 }
 
 bench_store() {
@@ -85,7 +77,7 @@ bench_store() {
 ensure_wrk
 [ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
     || ./mvnw -B -q -ntp -DskipTests package
-echo "wrk: $threads threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores"
+echo "wrk: 2 threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores"
 printf '%-10s %-22s %10s %9s %9s %8s\n' store endpoint requests/s "p50 ms" "p99 ms" non-2xx
 bench_store SQLite --spring.profiles.active=bench \
     "--spring.datasource.url=jdbc:sqlite:$work/audit.db?journal_mode=WAL&synchronous=FULL&busy_timeout=10000"

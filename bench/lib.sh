@@ -11,3 +11,16 @@ ensure_wrk() {
         exit 2
     fi
 }
+
+# wrk_post URL CONNECTIONS SECONDS FACTS_FILE...: wrk (2 threads) posting the facts files in turn; prints the one
+# RESULT line of bench/wrk/post-examples.lua: requests, non2xx, socket_errors, duration_us, p50_us, p99_us.
+wrk_post() {
+    local url="$1" connections="$2" seconds="$3"
+    shift 3
+    wrk -t2 -c"$connections" -d"${seconds}s" -s bench/wrk/post-examples.lua "$url" -- "$@" | grep '^RESULT'
+}
+
+# field NAME < RESULT line: one number of it.
+field() {
+    sed -n "s/.* $1=\([0-9]*\).*/\1/p"
+}

@@ -54,23 +54,20 @@ start_replica() {
     exit 1
 }
 
-# wrk against $1 with $2 connections for $3 seconds; its RESULT line in $4.
+# wrk against port $1 with $2 connections for $3 seconds, posting team A; its RESULT line in $4.
 load() {
-    wrk -t2 -c"$2" -d"${3}s" --latency -s bench/replicas.lua "http://127.0.0.1:$1/api/v1/evaluations" \
-        | grep '^RESULT' >"$4"
+    wrk_post "http://127.0.0.1:$1/api/v1/evaluations" "$2" "$3" examples/team-a.json >"$4"
 }
-
-field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" "$2"; }
 
 report() { # label, connections, RESULT files...
     local label="$1" clients="$2" durable=0 errors=0 latencies=""
     shift 2
     for result in "$@"; do
-        local answered=$(( $(field requests "$result") - $(field non2xx "$result") ))
-        durable=$(awk -v total="$durable" -v n="$answered" -v us="$(field duration_us "$result")" \
+        local answered=$(( $(field requests <"$result") - $(field non2xx <"$result") ))
+        durable=$(awk -v total="$durable" -v n="$answered" -v us="$(field duration_us <"$result")" \
             'BEGIN { printf "%.0f", total + n / (us / 1e6) }')
-        errors=$(( errors + $(field non2xx "$result") + $(field socket_errors "$result") ))
-        latencies+="$(awk -v p50="$(field p50_us "$result")" -v p99="$(field p99_us "$result")" \
+        errors=$(( errors + $(field non2xx <"$result") + $(field socket_errors <"$result") ))
+        latencies+="$(awk -v p50="$(field p50_us <"$result")" -v p99="$(field p99_us <"$result")" \
             'BEGIN { printf "%.1f / %.1f ms  ", p50 / 1000, p99 / 1000 }')"
     done
     printf "%-10s %-12s %12s   %-36s %6s\n" "$label" "$clients" "$durable" "$latencies" "$errors"

@@ -1,5 +1,5 @@
--- POSTs the example facts (examples/*.json, passed as arguments after `--`) in turn, one per request, so the
--- benchmark evaluates several verdicts rather than one cached path.
+-- POSTs the facts files passed as arguments after `--` in turn, one per request (several files: several verdicts
+-- rather than one path), and ends with one RESULT line for the bench scripts to read (latencies in microseconds).
 local bodies = {}
 local next_body = 1
 
@@ -16,4 +16,11 @@ function request()
     local body = bodies[next_body]
     next_body = next_body % #bodies + 1
     return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+end
+
+function done(summary, latency, requests)
+    local errors = summary.errors
+    io.write(string.format("RESULT requests=%d non2xx=%d socket_errors=%d duration_us=%d p50_us=%d p99_us=%d\n",
+        summary.requests, errors.status, errors.connect + errors.read + errors.write + errors.timeout,
+        summary.duration, math.floor(latency:percentile(50)), math.floor(latency:percentile(99))))
 end
