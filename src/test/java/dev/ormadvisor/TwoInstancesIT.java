@@ -2,7 +2,8 @@ package dev.ormadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ormadvisor.audit.StoredChain;
+import dev.ormadvisor.audit.StoredLogs;
+import dev.ormadvisor.transparency.NoteSigner;
 import dev.ormadvisor.engine.RuleSources;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -63,11 +64,18 @@ class TwoInstancesIT {
     private PackagedService survivor;
     private PackagedService victim;
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** Replicas share one signing key, as a mounted secret gives them; the auditor trusts its verifier key. */
+    private Path signingKey;
+    private Auditor auditor;
 
     @Test
     @Order(1)
     void bothStartAtOnceOnAnEmptyDatabaseWhichIsMigratedExactlyOnce() throws Exception {
         rules = ShippedRules.copyTo(tmp.resolve("rules"));
+        String pem = NoteSigner.generatePkcs8Pem();
+        signingKey = Files.writeString(tmp.resolve("audit-signing-key.pem"), pem);
+        auditor = new Auditor(NoteSigner.fromPkcs8Pem("orm-advisor/audit", pem).verifierKey().encoded(),
+                tmp.resolve("auditor"));
 
         CompletableFuture<PackagedService> a = CompletableFuture.supplyAsync(() -> start("replica-a", "a.log"));
         CompletableFuture<PackagedService> b = CompletableFuture.supplyAsync(() -> start("replica-b", "b.log"));
@@ -81,7 +89,7 @@ class TwoInstancesIT {
                 assertThat(migrations.getBoolean("success")).isTrue();
                 applied.add(migrations.getString("version"));
             }
-            assertThat(applied).containsExactly("1", "2");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
         }
     }
 
@@ -92,6 +100,7 @@ class TwoInstancesIT {
         AtomicInteger survivorConnectionFailures = new AtomicInteger();
         AtomicInteger acknowledgedByVictim = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        assertFollows(survivor);
         try {
             long end = System.nanoTime() + LOAD.toNanos();
             List<Future<?>> running = new ArrayList<>();
@@ -147,10 +156,14 @@ class TwoInstancesIT {
         assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
         try (Connection connection = POSTGRES.connect()) {
-            assertThat(StoredChain.read(connection).assertIntact().ids()).containsAll(acknowledged);
+            StoredLogs logs = StoredLogs.read(connection).assertIntact();
+            assertThat(logs.ids()).containsAll(acknowledged);
+            assertThat(logs.logIds()).containsExactly("replica-a", "replica-b");
         }
+        assertFollows(survivor);
         System.out.printf("TwoInstancesIT: %d evaluations acknowledged (%d by the killed replica), all read back "
-                + "through the survivor, chain intact%n", acknowledged.size(), acknowledgedByVictim.get());
+                + "through the survivor, both logs intact and followed%n", acknowledged.size(),
+                acknowledgedByVictim.get());
     }
 
     @Test
@@ -168,6 +181,8 @@ class TwoInstancesIT {
         victim = start("replica-b", "b-restarted.log");
         ServiceClient a = new ServiceClient(survivor.port());
         ServiceClient b = new ServiceClient(victim.port());
+        // Restarted under its id, it continues its log: the auditor's kept view of replica-b still holds.
+        assertFollows(victim);
         String before = a.status().get("version").asString();
         assertThat(b.status().get("version").asString()).isEqualTo(before);
 
@@ -208,6 +223,9 @@ class TwoInstancesIT {
         assertThat(readiness(a).at("/components/rules/details/instance").asString()).isEqualTo("replica-a");
         assertThat(readiness(b).at("/components/rules/details/instance").asString()).isEqualTo("replica-b");
         assertThat(readiness(b).at("/components/rules/details/version").asString()).isEqualTo(edited);
+        assertFollows(victim);
+        JsonNode verification = a.getOk("/api/v1/audit/verify");
+        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @Test
@@ -232,11 +250,18 @@ class TwoInstancesIT {
         List<String> settings = new ArrayList<>(POSTGRES.serviceSettings());
         settings.add("--advisor.instance.id=" + instanceId);
         settings.add("--advisor.instance.heartbeat=" + HEARTBEAT);
+        settings.add("--advisor.audit.signing-key=" + signingKey);
         try {
             return PackagedService.startHealthy(settings, rules, tmp.resolve(log));
         } catch (Exception e) {
             throw new IllegalStateException(instanceId + " did not start; see " + tmp.resolve(log), e);
         }
+    }
+
+    /** The auditor's view of every log, through {@code replica}, extends the view it kept from its last run. */
+    private void assertFollows(PackagedService replica) {
+        Auditor.Outcome followed = auditor.follow("http://127.0.0.1:" + replica.port());
+        assertThat(followed.exit()).as(followed.printed()).isZero();
     }
 
     /** Every id through {@code reader}, a few at a time. */

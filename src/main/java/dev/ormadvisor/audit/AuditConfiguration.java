@@ -2,11 +2,17 @@ package dev.ormadvisor.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ormadvisor.engine.RuleBaseInService;
+import dev.ormadvisor.instances.InstanceIdentity;
+import dev.ormadvisor.transparency.NoteSigner;
+import dev.ormadvisor.transparency.VerifierKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,11 +28,31 @@ class AuditConfiguration {
 
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
 
+    @Bean
+    NoteSigner auditCheckpointSigner(AuditProperties properties) {
+        return SigningKeys.signer(properties.effectiveKeyName(), properties.signingKey(),
+                properties.generatedSigningKey());
+    }
+
+    /** This instance's log: {@code advisor.audit.log-id}, else its instance id, so a restart continues it. */
+    @Bean
+    LogIdentity auditLogIdentity(AuditProperties properties, InstanceIdentity instance, NoteSigner signer) {
+        String id = properties.logId() == null || properties.logId().isBlank()
+                ? LogIdentity.fromInstanceId(instance.id()) : properties.logId().strip();
+        if (id.equals(LogIdentity.SEALED_CHAIN)) {
+            throw new IllegalArgumentException("advisor.audit.log-id " + id + " names the sealed log of the first"
+                    + " release's records: choose another");
+        }
+        return LogIdentity.of(id, properties.origin(), signer);
+    }
+
     @Bean(destroyMethod = "close")
     GroupCommitWriter auditWriter(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json,
-            AuditProperties properties) {
-        return new GroupCommitWriter(new AuditStore(jdbc, transactions, json), properties.queueCapacity(),
-                properties.maxBatch());
+            AuditProperties properties, LogIdentity identity, DataSource dataSource) {
+        new LegacyChainSeal(jdbc, transactions)
+                .sealWith(LogIdentity.of(LogIdentity.SEALED_CHAIN, properties.origin(), identity.signer()));
+        AuditStore store = new AuditStore(jdbc, transactions, json, AuditDialect.of(dataSource), identity);
+        return new GroupCommitWriter(store, properties.queueCapacity(), properties.maxBatch());
     }
 
     @Bean
@@ -40,8 +66,16 @@ class AuditConfiguration {
     }
 
     @Bean
-    AuditChain auditChain(JdbcTemplate jdbc) {
-        return new AuditChain(jdbc);
+    TransparencyLogs transparencyLogs(JdbcTemplate jdbc, NoteSigner signer) {
+        return new TransparencyLogs(jdbc, signer.verifierKey().encoded());
+    }
+
+    /** Its own key, and the keys of the other instances' logs that the operator vouches for. */
+    @Bean
+    LogVerifier logVerifier(JdbcTemplate jdbc, NoteSigner signer, AuditProperties properties) {
+        List<VerifierKey> trusted = new ArrayList<>(List.of(signer.verifierKey()));
+        properties.trustedKeys().stream().map(VerifierKey::parse).forEach(trusted::add);
+        return new LogVerifier(jdbc, trusted);
     }
 
     @Bean

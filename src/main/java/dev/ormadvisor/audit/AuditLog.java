@@ -1,7 +1,9 @@
 package dev.ormadvisor.audit;
 
 import dev.ormadvisor.engine.RuleDefinition;
+import dev.ormadvisor.transparency.MerkleHash;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +20,22 @@ public final class AuditLog {
     /** Keyset pages for walks over many records, so no walk holds more than this many rows at once. */
     static final int WALK_PAGE = 500;
 
-    private static final String SUMMARY_COLUMNS =
-            "SELECT e.id, e.evaluated_at_us, e.label, e.choice, e.confidence, e.rules_version FROM audit_evaluation e";
+    private static final String SUMMARY_COLUMNS = "SELECT e.seq, e.id, e.evaluated_at_us, e.label, e.choice,"
+            + " e.confidence, e.rules_version, e.duration_us, e.facts, e.answer, e.log_id, e.log_index, n.hash"
+            + " FROM audit_evaluation e LEFT JOIN audit_tree_node n"
+            + " ON n.log_id = e.log_id AND n.tree_level = 0 AND n.tree_index = e.log_index";
     private static final String STORED_COLUMNS =
             "SELECT e.seq, e.id, e.evaluated_at_us, e.rules_version, e.facts, e.answer FROM audit_evaluation e";
 
-    private static final RowMapper<EvaluationSummary> SUMMARY = (rs, row) -> new EvaluationSummary(rs.getString(1),
-            EpochMicros.toInstant(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+    private static final RowMapper<EvaluationSummary> SUMMARY = (rs, row) -> {
+        AuditEntry entry = TransparencyLogs.ENTRY.mapRow(rs, row);
+        String storedLeaf = rs.getString("hash");
+        boolean leafMatches = storedLeaf != null
+                && HexFormat.of().formatHex(MerkleHash.leaf(AuditLeaf.bytes(entry))).equals(storedLeaf);
+        return new EvaluationSummary(entry.id(), EpochMicros.toInstant(entry.evaluatedAtMicros()), entry.label(),
+                entry.choice(), entry.confidence(), entry.rulesVersion(), rs.getString("log_id"),
+                rs.getObject("log_index") == null ? null : rs.getLong("log_index"), leafMatches);
+    };
     private static final RowMapper<StoredEvaluation> STORED = (rs, row) -> new StoredEvaluation(rs.getLong(1),
             rs.getString(2), EpochMicros.toInstant(rs.getLong(3)), rs.getString(4), rs.getString(5), rs.getString(6));
 
@@ -38,16 +49,19 @@ public final class AuditLog {
 
     /**
      * The stored answer, field for field as it was sent, plus {@code facts} (the request body as the client sent
-     * it) and {@code durationMicros}.
+     * it), {@code durationMicros}, and its place in the audit logs: {@code log} and {@code index}.
      */
     public Optional<ObjectNode> evaluation(String id) {
-        return jdbc.query("SELECT answer, facts, duration_us FROM audit_evaluation WHERE id = ?", rs -> {
+        return jdbc.query("SELECT answer, facts, duration_us, log_id, log_index FROM audit_evaluation WHERE id = ?",
+                rs -> {
             if (!rs.next()) {
                 return Optional.<ObjectNode>empty();
             }
             ObjectNode stored = (ObjectNode) json.readTree(rs.getString(1));
             stored.set("facts", json.readTree(rs.getString(2)));
             stored.put("durationMicros", rs.getLong(3));
+            stored.put("log", rs.getString(4));
+            stored.put("index", rs.getLong(5));
             return Optional.of(stored);
         }, id);
     }

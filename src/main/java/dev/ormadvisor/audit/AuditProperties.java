@@ -1,14 +1,27 @@
 package dev.ormadvisor.audit;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code advisor.audit.*}: how many evaluations may wait for the writer, how many one transaction commits, and
- * how long a request waits for its commit before it is answered 503.
+ * {@code advisor.audit.*}: how many evaluations may wait for the writer, how many one transaction commits, how long
+ * a request waits for its commit before it is answered 503; and who the log is: its id (by default the instance
+ * id), its origin prefix, the key that signs its checkpoints, and the other keys whose logs this instance verifies.
+ *
+ * @param signingKey a PKCS#8 PEM file with the Ed25519 private key; unset, {@code generatedSigningKey} is used, and
+ *     made once when it does not exist
+ * @param keyName the signed-note key name; unset, the origin prefix
  */
 @ConfigurationProperties("advisor.audit")
 record AuditProperties(@DefaultValue("10000") int queueCapacity, @DefaultValue("256") int maxBatch,
-        @DefaultValue("10s") Duration commitTimeout) {
+        @DefaultValue("10s") Duration commitTimeout, String logId, @DefaultValue("orm-advisor/audit") String origin,
+        Path signingKey, @DefaultValue("./data/audit-signing-key.pem") Path generatedSigningKey, String keyName,
+        @DefaultValue List<String> trustedKeys) {
+
+    String effectiveKeyName() {
+        return keyName == null || keyName.isBlank() ? origin : keyName;
+    }
 }

@@ -1,79 +1,206 @@
 package dev.ormadvisor.audit;
 
+import dev.ormadvisor.transparency.Checkpoint;
+import dev.ormadvisor.transparency.CompactRange;
+import dev.ormadvisor.transparency.MerkleHash;
+import dev.ormadvisor.transparency.MerkleProofs;
+import dev.ormadvisor.transparency.Receipt;
+import dev.ormadvisor.transparency.SignedNote;
+import dev.ormadvisor.transparency.SubtreeHashes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends batches of evaluations to the chained log, in one transaction per batch. */
+/**
+ * Appends batches of evaluations to this instance's log: each record a leaf, each batch one transaction that also
+ * stores the new subtrees and the checkpoint signed over the new tree. Only the writer thread calls {@link #append}.
+ */
 final class AuditStore {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditStore.class);
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private static final String INSERT_EVALUATION = """
             INSERT INTO audit_evaluation (seq, id, evaluated_at_us, label, choice, confidence, rules_version,
-                duration_us, facts, answer, previous_hash, hash)
+                duration_us, facts, answer, log_id, log_index)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SNAPSHOT_ONCE = """
-            INSERT INTO rule_set_snapshot (version, first_served_at_us, files)
-            SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rule_set_snapshot WHERE version = ?)""";
+            INSERT INTO rule_set_snapshot (version, first_served_at_us, files) VALUES (?, ?, ?)
+            ON CONFLICT (version) DO NOTHING""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final AuditDialect dialect;
+    private final LogIdentity identity;
+    private final TreeNodes nodes;
     private final Set<String> snapshotted = ConcurrentHashMap.newKeySet();
+    /** The committed tree: replaced only after a batch has committed. */
+    private CompactRange tree;
 
-    AuditStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+    AuditStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, AuditDialect dialect,
+            LogIdentity identity) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.dialect = dialect;
+        this.identity = identity;
+        this.nodes = new TreeNodes(jdbc);
+        this.tree = open();
     }
 
-    /** Appends the batch after the current end of the chain; all or nothing. */
-    void append(List<PendingAppend> batch) {
+    LogIdentity identity() {
+        return identity;
+    }
+
+    /**
+     * Creates the log at size 0, or continues it where it ends, after checking that its stored tree is the one its
+     * latest checkpoint signed: never extend a tree that was changed behind the log's back.
+     */
+    private CompactRange open() {
+        String verifierKey = identity.signer().verifierKey().encoded();
+        transactions.executeWithoutResult(status -> jdbc.update("""
+                INSERT INTO audit_log (id, origin, verifier_key, tree_size, checkpoint) VALUES (?, ?, ?, 0, ?)
+                ON CONFLICT (id) DO NOTHING""", identity.id(), identity.origin(), verifierKey,
+                signedCheckpoint(CompactRange.empty())));
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT origin, verifier_key, tree_size, checkpoint FROM audit_log WHERE id = ?", identity.id());
+        long size = ((Number) row.get("tree_size")).longValue();
+        Checkpoint latest = Checkpoint.parse(SignedNote.parse((String) row.get("checkpoint")).body());
+        CompactRange stored = nodes.read(identity.id(), hashes -> CompactRange.of(size, hashes));
+        if (!row.get("origin").equals(identity.origin()) || latest.size() != size
+                || !Arrays.equals(latest.rootHash(), stored.root())) {
+            throw new IllegalStateException("Audit log " + identity.id() + " does not match its latest signed"
+                    + " checkpoint (origin " + row.get("origin") + ", size " + size + "): it was changed outside the"
+                    + " service. Appending to it would hide that; check it with GET /api/v1/audit/verify.");
+        }
+        if (!row.get("verifier_key").equals(verifierKey)) {
+            log.warn("Audit log {} was signed with {} and is now signed with {}: auditors following it need the new"
+                    + " verifier key", identity.id(), row.get("verifier_key"), verifierKey);
+        }
+        log.info("Audit log {} ({}) continues at size {}, checkpoints signed by {}", identity.id(), identity.origin(),
+                size, verifierKey);
+        return stored;
+    }
+
+    /**
+     * Appends the batch after the end of the log; all or nothing. The receipts are in the batch's order. When the
+     * log no longer ends where this process left it (a commit whose acknowledgement was lost, a database restored
+     * from a backup), the log is read again as it stands and the batch appended there, once.
+     */
+    List<Receipt> append(List<PendingAppend> batch) {
+        try {
+            return appendAfter(tree, batch);
+        } catch (ConcurrentLogWriteException moved) {
+            log.warn("{}; continuing the log where it now ends", moved.getMessage());
+            tree = open();
+            return appendAfter(tree, batch);
+        } catch (RuntimeException failed) {
+            tree = reopenedOr(tree);
+            throw failed;
+        }
+    }
+
+    private List<Receipt> appendAfter(CompactRange before, List<PendingAppend> batch) {
+        List<byte[]> leafHashes = batch.stream().map(pending -> MerkleHash.leaf(AuditLeaf.bytes(pending.entry())))
+                .toList();
+        CompactRange.Appended appended = before.append(leafHashes);
+        String checkpoint = signedCheckpoint(appended.range());
         Map<String, PendingAppend> newVersions = new LinkedHashMap<>();
         transactions.executeWithoutResult(status -> {
-            // Locks the chain head first (a row lock on PostgreSQL, the write lock on SQLite), so appends from
-            // several writers are serialized and the chain never forks. Everything after it reads under the lock:
-            // at READ COMMITTED each statement sees what committed before it started, so the head read next is
-            // the previous holder's, and the snapshot insert-once below sees any snapshot another instance wrote
-            // (each instance's `snapshotted` only ever skips versions the database already holds).
-            jdbc.update("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1");
-            Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
-            long seq = ((Number) head.get("last_seq")).longValue();
-            String hash = (String) head.get("last_hash");
+            // The log's own row, and only this instance's: no other instance waits for it.
+            int moved = jdbc.update("UPDATE audit_log SET tree_size = ?, checkpoint = ?, verifier_key = ?"
+                    + " WHERE id = ? AND tree_size = ?", appended.range().size(), checkpoint,
+                    identity.signer().verifierKey().encoded(), identity.id(), before.size());
+            if (moved != 1) {
+                throw new ConcurrentLogWriteException(identity.id(), before.size());
+            }
+            List<Long> seqs = dialect.nextSeqs(jdbc, batch.size());
             List<Object[]> evaluations = new ArrayList<>();
             List<Object[]> statements = new ArrayList<>();
             List<Object[]> firedRules = new ArrayList<>();
-            for (PendingAppend pending : batch) {
-                seq++;
-                AuditEntry entry = pending.entry().at(seq);
-                String previous = hash;
-                hash = ChainHash.of(previous, entry);
-                evaluations.add(new Object[] {entry.seq(), entry.id(), entry.evaluatedAtMicros(), entry.label(),
+            for (int i = 0; i < batch.size(); i++) {
+                PendingAppend pending = batch.get(i);
+                AuditEntry entry = pending.entry();
+                long seq = seqs.get(i);
+                evaluations.add(new Object[] {seq, entry.id(), entry.evaluatedAtMicros(), entry.label(),
                         entry.choice(), entry.confidence(), entry.rulesVersion(), entry.durationMicros(),
-                        entry.facts(), entry.answer(), previous, hash});
+                        entry.facts(), entry.answer(), identity.id(), before.size() + i});
                 for (String key : pending.statements()) {
-                    statements.add(new Object[] {key, entry.seq()});
+                    statements.add(new Object[] {key, seq});
                 }
                 for (int position = 0; position < pending.firedRules().size(); position++) {
-                    firedRules.add(new Object[] {entry.seq(), position, pending.firedRules().get(position)});
+                    firedRules.add(new Object[] {seq, position, pending.firedRules().get(position)});
                 }
                 if (!snapshotted.contains(entry.rulesVersion())) {
                     newVersions.putIfAbsent(entry.rulesVersion(), pending);
                 }
             }
             jdbc.batchUpdate(INSERT_EVALUATION, evaluations);
-            jdbc.batchUpdate("INSERT INTO audit_statement (statement_key, evaluation_seq) VALUES (?, ?)", statements);
+            nodes.insert(identity.id(), appended.newNodes());
+            jdbc.batchUpdate("INSERT INTO audit_statement (statement_key, evaluation_seq) VALUES (?, ?)",
+                    statements);
             jdbc.batchUpdate("INSERT INTO audit_fired_rule (evaluation_seq, position, rule_name) VALUES (?, ?, ?)",
                     firedRules);
+            // Two instances meeting a new rule set version at once both insert it; the second does nothing.
             newVersions.forEach((version, first) -> jdbc.update(INSERT_SNAPSHOT_ONCE, version,
-                    first.entry().evaluatedAtMicros(), json.writeValueAsString(first.rules().files()), version));
-            jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+                    first.entry().evaluatedAtMicros(), json.writeValueAsString(first.rules().files())));
         });
+        tree = appended.range();
         snapshotted.addAll(newVersions.keySet());
+        return receipts(before.size(), leafHashes, appended, checkpoint);
+    }
+
+    /**
+     * After a failed batch: a commit whose acknowledgement was lost may have landed, so the next batch starts from
+     * the log as stored when it can be read, and from where it was when the database is out of reach.
+     */
+    private CompactRange reopenedOr(CompactRange before) {
+        try {
+            return open();
+        } catch (RuntimeException unavailable) {
+            return before;
+        }
+    }
+
+    /** Every new leaf's proof comes from the batch's own nodes and the frontier before it: no read needed. */
+    private List<Receipt> receipts(long firstIndex, List<byte[]> leafHashes, CompactRange.Appended appended,
+            String checkpoint) {
+        SubtreeHashes known = appended.subtreeHashes();
+        long size = appended.range().size();
+        List<Receipt> receipts = new ArrayList<>(leafHashes.size());
+        for (int i = 0; i < leafHashes.size(); i++) {
+            long index = firstIndex + i;
+            receipts.add(new Receipt(identity.id(), identity.origin(), index, BASE64.encodeToString(leafHashes.get(i)),
+                    checkpoint, MerkleProofs.inclusion(index, size, known).stream().map(BASE64::encodeToString)
+                            .toList()));
+        }
+        return receipts;
+    }
+
+    private String signedCheckpoint(CompactRange range) {
+        return identity.signer().sign(new Checkpoint(identity.origin(), range.size(), range.root(), List.of()).body());
+    }
+
+    /**
+     * The log does not end where this process left it: another process appended under the same log id (set
+     * advisor.audit.log-id or advisor.instance.id apart), or the database was restored from a backup.
+     */
+    static final class ConcurrentLogWriteException extends IllegalStateException {
+
+        ConcurrentLogWriteException(String logId, long expectedSize) {
+            super("audit log " + logId + " is no longer at size " + expectedSize + ": another process appended"
+                    + " under the same log id, or the database was restored");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ormadvisor.audit;
 
 import java.util.ArrayList;
+import dev.ormadvisor.transparency.Receipt;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -33,8 +34,8 @@ final class GroupCommitWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** The future completes once the record is committed, or fails if it could not be. */
-    CompletableFuture<Void> submit(PendingAppend append) {
+    /** The future completes with the record's receipt once it is committed, or fails if it could not be. */
+    CompletableFuture<Receipt> submit(PendingAppend append) {
         Submission submission = new Submission(append, new CompletableFuture<>());
         if (!open || !queue.offer(submission)) {
             submission.committed().completeExceptionally(new RejectedExecutionException(open
@@ -65,8 +66,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void commit(List<Submission> batch) {
         try {
-            store.append(batch.stream().map(Submission::append).toList());
-            batch.forEach(submission -> submission.committed().complete(null));
+            List<Receipt> receipts = store.append(batch.stream().map(Submission::append).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).committed().complete(receipts.get(i));
+            }
         } catch (RuntimeException e) {
             log.error("Could not commit {} audit record(s); their evaluations are answered 503", batch.size(), e);
             batch.forEach(submission -> submission.committed().completeExceptionally(e));
@@ -80,6 +83,6 @@ final class GroupCommitWriter implements AutoCloseable {
         thread.join(TimeUnit.SECONDS.toMillis(30));
     }
 
-    private record Submission(PendingAppend append, CompletableFuture<Void> committed) {
+    private record Submission(PendingAppend append, CompletableFuture<Receipt> committed) {
     }
 }

@@ -5,6 +5,7 @@ import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.evaluation.AuditTrail;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.evaluation.Evaluation;
+import dev.ormadvisor.transparency.Receipt;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +23,7 @@ final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void record(Evaluation evaluation, String factsAsReceived, String answer, RuleSources rules) {
+    public Receipt record(Evaluation evaluation, String factsAsReceived, String answer, RuleSources rules) {
         var decision = evaluation.decision();
         AuditEntry entry = new AuditEntry(0, evaluation.id(), EpochMicros.of(evaluation.evaluatedAt()),
                 evaluation.label(), decision.verdict().choice().name(), decision.verdict().confidence().name(),
@@ -30,7 +31,7 @@ final class JdbcAuditTrail implements AuditTrail {
         List<String> firedRules = decision.firedRules().stream().map(FiredRule::rule).map(rule -> rule.name())
                 .toList();
         try {
-            writer.submit(new PendingAppend(entry, decision.firedStatements(), firedRules, rules))
+            return writer.submit(new PendingAppend(entry, decision.firedStatements(), firedRules, rules))
                     .get(commitTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

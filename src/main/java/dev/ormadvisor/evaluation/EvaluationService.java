@@ -3,6 +3,7 @@ package dev.ormadvisor.evaluation;
 import dev.ormadvisor.engine.RuleBase;
 import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.facts.Facts;
+import dev.ormadvisor.transparency.Receipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,8 @@ public class EvaluationService {
     public WhatIfEvaluation evaluateWithWhatIf(String label, Facts facts, String factsAsReceived) {
         RuleBase ruleBase = rules.current();
         List<VerdictFlip> whatIf = WhatIf.flips(ruleBase, facts);
-        return new WhatIfEvaluation(evaluate(ruleBase, label, facts, factsAsReceived).evaluation(), whatIf);
+        RecordedAnswer answer = evaluate(ruleBase, label, facts, factsAsReceived);
+        return new WhatIfEvaluation(answer.evaluation(), whatIf, answer.receipt());
     }
 
     /**
@@ -65,20 +67,23 @@ public class EvaluationService {
         // Serialized once, by the application's own mapper: the text stored is the text sent.
         String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
         long auditStart = System.nanoTime();
-        auditTrail.record(evaluation, factsAsReceived, answer, ruleBase.sources());
+        Receipt receipt = auditTrail.record(evaluation, factsAsReceived, answer, ruleBase.sources());
         metrics.answered(evaluation, Duration.ofNanos(System.nanoTime() - auditStart));
         log.info("Evaluation {} answered {} with rule set {} in {} us (label: {})", evaluation.id(),
                 evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
                 evaluation.duration().toNanos() / 1000, printable(label));
-        return new RecordedAnswer(evaluation, answer);
+        return new RecordedAnswer(evaluation, answer, receipt);
     }
 
-    /** An answer as committed to the audit trail: the evaluation, and its JSON exactly as stored and sent. */
-    public record RecordedAnswer(Evaluation evaluation, String json) {
+    /**
+     * An answer as committed to the audit trail: the evaluation, its JSON exactly as stored (the text its leaf
+     * commits to), and the receipt that proves it is in the log.
+     */
+    public record RecordedAnswer(Evaluation evaluation, String json, Receipt receipt) {
     }
 
-    /** An answer and the single-fact changes that would change its verdict, strongest first. */
-    public record WhatIfEvaluation(Evaluation evaluation, List<VerdictFlip> whatIf) {
+    /** An answer, the single-fact changes that would change its verdict (strongest first) and its receipt. */
+    public record WhatIfEvaluation(Evaluation evaluation, List<VerdictFlip> whatIf, Receipt receipt) {
     }
 
     /**

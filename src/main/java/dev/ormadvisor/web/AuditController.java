@@ -1,9 +1,9 @@
 package dev.ormadvisor.web;
 
-import dev.ormadvisor.audit.AuditChain;
 import dev.ormadvisor.audit.AuditLog;
 import dev.ormadvisor.audit.AuditReplay;
-import dev.ormadvisor.audit.ChainVerification;
+import dev.ormadvisor.audit.LogVerification;
+import dev.ormadvisor.audit.LogVerifier;
 import dev.ormadvisor.audit.ReplayReport;
 import dev.ormadvisor.audit.RuleCoverage;
 import dev.ormadvisor.audit.RuleSetSnapshot;
@@ -23,20 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditLog auditLog;
-    private final AuditChain chain;
+    private final LogVerifier verifier;
     private final AuditReplay replay;
     private final RuleBaseInService ruleBase;
 
-    AuditController(AuditLog auditLog, AuditChain chain, AuditReplay replay, RuleBaseInService ruleBase) {
+    AuditController(AuditLog auditLog, LogVerifier verifier, AuditReplay replay, RuleBaseInService ruleBase) {
         this.auditLog = auditLog;
-        this.chain = chain;
+        this.verifier = verifier;
         this.replay = replay;
         this.ruleBase = ruleBase;
     }
 
+    /** Recomputes every log from its records: the auditor's question to the service itself. */
     @GetMapping("/api/v1/audit/verify")
-    ChainVerification verify() {
-        return chain.verify();
+    LogVerification verify() {
+        return verifier.verify();
     }
 
     @GetMapping("/api/v1/rulesets/{version}")

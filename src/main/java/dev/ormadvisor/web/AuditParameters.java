@@ -76,6 +76,24 @@ final class AuditParameters {
         }
     }
 
+    /** A required tree size or leaf index: a whole number from {@code min} to {@code max}. */
+    static long treePosition(String parameter, String text, long min, long max) {
+        if (text == null) {
+            throw invalid(parameter, "is required");
+        }
+        String range = max < min ? "cannot be given: the log has no such position"
+                : "must be a whole number from " + min + " to " + max;
+        try {
+            long value = Long.parseLong(text);
+            if (value < min || value > max) {
+                throw invalid(parameter, range);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw invalid(parameter, range);
+        }
+    }
+
     static int within(String parameter, Integer value, int defaultValue, int min, int max) {
         if (value == null) {
             return defaultValue;

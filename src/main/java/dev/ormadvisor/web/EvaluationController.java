@@ -3,6 +3,7 @@ package dev.ormadvisor.web;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
+import dev.ormadvisor.evaluation.EvaluationService.RecordedAnswer;
 import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
 import dev.ormadvisor.facts.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/v1/evaluations")
@@ -29,9 +32,11 @@ class EvaluationController {
     static final String WHAT_IF = "what-if";
 
     private final EvaluationService evaluations;
+    private final JsonMapper json;
 
-    EvaluationController(EvaluationService evaluations) {
+    EvaluationController(EvaluationService evaluations, JsonMapper json) {
         this.evaluations = evaluations;
+        this.json = json;
     }
 
     @Operation(summary = "Evaluate the facts about one project",
@@ -39,8 +44,9 @@ class EvaluationController {
                     + " fired in firing order and the warnings. The answer is committed to the audit trail before"
                     + " it is sent. Nothing about a refused request is stored. Failures are problem+json"
                     + " (RFC 9457).")
-    @ApiResponse(responseCode = "200", description = "The answer, exactly as recorded in the audit trail; plus"
-            + " whatIf when asked for", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+    @ApiResponse(responseCode = "200", description = "The answer exactly as recorded in the audit trail, plus"
+            + " receipt (the proof that the record is in the audit log: its log, 0-based index, base64 leaf hash,"
+            + " the signed checkpoint committed with it and the inclusion proof), plus whatIf when asked for", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = EvaluationReport.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> evaluate(@Valid @RequestBody EvaluationRequest request,
@@ -50,9 +56,8 @@ class EvaluationController {
             @RequestParam(name = EXPLAIN, required = false) String explain,
             @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) String factsAsReceived) {
         if (explain == null) {
-            // The recorded text itself: the answer sent is byte for byte the answer stored, serialized once.
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(evaluations.evaluate(request.label(), request.facts(), factsAsReceived).json());
+                    .body(withReceipt(evaluations.evaluate(request.label(), request.facts(), factsAsReceived)));
         }
         if (!explain.equals(WHAT_IF)) {
             throw new InvalidParameterException(new FieldProblem(EXPLAIN, "must be one of " + WHAT_IF,
@@ -61,6 +66,20 @@ class EvaluationController {
         }
         WhatIfEvaluation explained = evaluations.evaluateWithWhatIf(request.label(), request.facts(),
                 factsAsReceived);
-        return ResponseEntity.ok(EvaluationReport.of(explained.evaluation()).withWhatIf(explained.whatIf()));
+        ObjectNode answer = json.valueToTree(EvaluationReport.of(explained.evaluation())
+                .withWhatIf(explained.whatIf()));
+        answer.putPOJO("receipt", explained.receipt());
+        return ResponseEntity.ok(answer);
+    }
+
+    /**
+     * The recorded text itself with the receipt as its last member: every byte before it is the answer as stored
+     * and committed to by the leaf, serialized once. The receipt cannot be part of the stored answer, since it
+     * proves the commit of that very text.
+     */
+    private String withReceipt(RecordedAnswer answer) {
+        String stored = answer.json();
+        return stored.substring(0, stored.lastIndexOf('}')) + ",\"receipt\":" + json.writeValueAsString(answer.receipt())
+                + "}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.ormadvisor.web;
 
+import dev.ormadvisor.audit.InconsistentLogException;
 import dev.ormadvisor.engine.EvaluationFailedException;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.facts.FieldProblem;
@@ -58,6 +59,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
     static final String ADMIN_ACCESS_DENIED = TYPE_PREFIX + "admin-access-denied";
     static final String AUDIT_UNAVAILABLE = TYPE_PREFIX + "audit-unavailable";
+    static final String INCONSISTENT_LOG = TYPE_PREFIX + "inconsistent-audit-log";
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -149,6 +151,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** The stored log contradicts itself: say so rather than hand out a proof that cannot verify. */
+    @ExceptionHandler(InconsistentLogException.class)
+    ResponseEntity<Object> handleInconsistentLog(InconsistentLogException ex, WebRequest request) {
+        log.error("Audit log inconsistent: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage()
+                + " See GET /api/v1/audit/verify.");
+        problem.setType(URI.create(INCONSISTENT_LOG));
+        problem.setTitle("The audit log is inconsistent");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(AdminAccessDeniedException.class)

@@ -2,9 +2,13 @@ package dev.ormadvisor.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ormadvisor.Auditor;
 import dev.ormadvisor.PackagedService;
 import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An answer is sent only once its record is committed, so killing the service with {@code kill -9} must not lose
- * a single acknowledged evaluation, nor break the chain. The packaged jar runs as a real process; it is killed
+ * a single acknowledged evaluation, nor break its log. The packaged jar runs as a real process; it is killed
  * while a burst of evaluations is still in flight, restarted on the same store, and the store is then read with
- * plain JDBC (no read API involved).
+ * plain JDBC (no read API involved). An auditor following the log before and after the crash sees it only grow,
+ * and every receipt handed out before the kill verifies, as does the one the restarted service gives for it.
  */
 abstract class AuditDurabilityContract {
 
@@ -50,12 +56,16 @@ abstract class AuditDurabilityContract {
     abstract Connection connect(Path dataDir) throws SQLException;
 
     @Test
-    void everyAcknowledgedEvaluationSurvivesKill9AndTheChainStaysIntact() throws Exception {
+    void everyAcknowledgedEvaluationSurvivesKill9WithAReceiptThatVerifiesAndTheLogStaysIntact() throws Exception {
         List<String> settings = storeSettings(tmp);
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, String> acknowledgedAnswers = new ConcurrentHashMap<>();
+        Set<String> acknowledged = acknowledgedAnswers.keySet();
         PackagedService first = PackagedService.startHealthy(settings, ShippedRules.DIR, tmp.resolve("first.log"));
+        Auditor auditor = new Auditor(json.readTree(first.get("/api/v1/audit/keys").body()).get("keys").get(0)
+                .asString(), tmp.resolve("auditor"));
         try {
-            burstThenKill(first, acknowledged);
+            assertThat(auditor.follow(url(first)).exit()).isZero();
+            burstThenKill(first, acknowledgedAnswers);
         } finally {
             first.close();
         }
@@ -65,17 +75,27 @@ abstract class AuditDurabilityContract {
 
         try (PackagedService restarted = PackagedService.startHealthy(settings, ShippedRules.DIR,
                 tmp.resolve("restarted.log"))) {
-            StoredChain afterCrash = storedChain().assertIntact();
+            StoredLogs afterCrash = storedLogs().assertIntact();
             assertThat(afterCrash.ids()).containsAll(acknowledged);
-            System.out.printf("%s: %d acknowledged before kill -9, %d stored, all acknowledged found, chain intact%n",
+            Auditor.Outcome followed = auditor.follow(url(restarted));
+            assertThat(followed.exit()).as(followed.printed()).isZero();
+            for (Map.Entry<String, String> answer : acknowledgedAnswers.entrySet()) {
+                Auditor.Outcome given = auditor.verifyReceipt(answer.getValue(), null);
+                assertThat(given.exit()).as("receipt given with %s: %s", answer.getKey(), given.printed()).isZero();
+                Auditor.Outcome now = auditor.verifyReceipt(restarted.get("/api/v1/evaluations/" + answer.getKey()
+                        + "/receipt").body(), leaf(restarted, answer.getKey()));
+                assertThat(now.exit()).as("receipt now for %s: %s", answer.getKey(), now.printed()).isZero();
+            }
+            System.out.printf("%s: %d acknowledged before kill -9, %d stored, all acknowledged found with receipts"
+                    + " that verify, log intact and consistent with the view before the kill%n",
                     getClass().getSimpleName(), acknowledged.size(), afterCrash.length());
 
             String next = idOf(restarted.post("/api/v1/evaluations", body(EVALUATIONS)));
-            assertThat(storedChain().assertIntact().ids()).hasSize(afterCrash.length() + 1).endsWith(next);
+            assertThat(storedLogs().assertIntact().ids()).hasSize(afterCrash.length() + 1).endsWith(next);
         }
     }
 
-    private void burstThenKill(PackagedService service, Set<String> acknowledged) throws Exception {
+    private void burstThenKill(PackagedService service, Map<String, String> acknowledged) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch enoughAcknowledged = new CountDownLatch(KILL_AFTER_ACKNOWLEDGED);
         try {
@@ -86,7 +106,7 @@ abstract class AuditDurabilityContract {
                     try {
                         HttpResponse<String> response = service.post("/api/v1/evaluations", body);
                         if (response.statusCode() == 200) {
-                            acknowledged.add(idOf(response));
+                            acknowledged.put(idOf(response), response.body());
                             enoughAcknowledged.countDown();
                         }
                     } catch (IOException cutOffByTheKill) {
@@ -116,9 +136,21 @@ abstract class AuditDurabilityContract {
         return json.readTree(response.body()).get("id").asString();
     }
 
-    private StoredChain storedChain() throws SQLException {
+    private StoredLogs storedLogs() throws SQLException {
         try (Connection connection = connect(tmp)) {
-            return StoredChain.read(connection);
+            return StoredLogs.read(connection);
         }
+    }
+
+    private static String url(PackagedService service) {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    private static byte[] leaf(PackagedService service, String id) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url(service) + "/api/v1/evaluations/" + id + "/leaf")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 }

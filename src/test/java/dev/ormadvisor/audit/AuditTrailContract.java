@@ -13,10 +13,19 @@ import dev.ormadvisor.evaluation.Evaluation;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
+import dev.ormadvisor.evaluation.EvaluationService.RecordedAnswer;
+import dev.ormadvisor.transparency.Checkpoint;
+import dev.ormadvisor.transparency.MerkleHash;
+import dev.ormadvisor.transparency.MerkleProofs;
+import dev.ormadvisor.transparency.NoteSigner;
+import dev.ormadvisor.transparency.Receipt;
+import dev.ormadvisor.transparency.SignedNote;
+import dev.ormadvisor.transparency.VerifierKey;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,6 +84,12 @@ abstract class AuditTrailContract {
     JsonMapper json;
     @Autowired
     Flyway flyway;
+    @Autowired
+    NoteSigner signer;
+    @Autowired
+    TransparencyLogs logs;
+    @Autowired
+    LogVerifier verifier;
 
     @Test
     void flywayHasAppliedEveryMigration() {
@@ -84,21 +99,38 @@ abstract class AuditTrailContract {
     }
 
     @Test
-    void concurrentEvaluationsAreAllStoredInOneChainWithoutGaps() throws Exception {
-        int before = chain().length();
+    void concurrentEvaluationsAreAllStoredInTheLogWithoutGapsEachWithAReceiptThatVerifies() throws Exception {
+        int before = storedLogs().length();
 
-        List<String> ids = concurrently(100, 16, i -> () -> evaluate("concurrent " + i).id());
+        List<RecordedAnswer> answers = concurrently(100, 16, i -> () -> evaluations.evaluate("concurrent " + i,
+                request(TEAM_B).facts(), TEAM_B));
+        List<String> ids = answers.stream().map(answer -> answer.evaluation().id()).toList();
 
-        StoredChain chain = chain().assertIntact();
-        assertThat(chain.length()).isEqualTo(before + ids.size());
-        assertThat(chain.ids().subList(before, chain.length())).containsExactlyInAnyOrderElementsOf(ids);
+        StoredLogs stored = storedLogs().assertIntact();
+        assertThat(stored.length()).isEqualTo(before + ids.size());
+        assertThat(stored.ids().subList(before, stored.length())).containsExactlyInAnyOrderElementsOf(ids);
+        VerifierKey key = signer.verifierKey();
+        for (RecordedAnswer answer : answers) {
+            Receipt receipt = answer.receipt();
+            Checkpoint checkpoint = Checkpoint.parse(SignedNote.parse(receipt.checkpoint()).body());
+            assertThat(SignedNote.parse(receipt.checkpoint()).signedBy(key)).isTrue();
+            assertThat(receipt.leafHash()).isEqualTo(Base64.getEncoder().encodeToString(
+                    MerkleHash.leaf(logs.leaf(answer.evaluation().id()).orElseThrow())));
+            assertThat(MerkleProofs.verifyInclusion(receipt.index(), checkpoint.size(),
+                    Base64.getDecoder().decode(receipt.leafHash()),
+                    receipt.inclusionProof().stream().map(Base64.getDecoder()::decode).toList(),
+                    checkpoint.rootHash())).as("receipt of %s", answer.evaluation().id()).isTrue();
+        }
+        assertThat(verifier.verify().ok()).isTrue();
     }
 
     @Test
     void aRuleSetVersionIsSnapshottedOnceWithItsExactFileTextsEvenBySeveralServiceInstances() throws Exception {
         RuleBase ruleBase = rules.current();
         // A second instance on the same database: its own writer, and no memory of what was already snapshotted.
-        try (GroupCommitWriter otherWriter = new GroupCommitWriter(new AuditStore(jdbc, transactions, json), 100, 10)) {
+        AuditStore otherStore = new AuditStore(jdbc, transactions, json, AuditDialect.of(dataSource),
+                LogIdentity.of("other-instance", "test.example/audit", signer));
+        try (GroupCommitWriter otherWriter = new GroupCommitWriter(otherStore, 100, 10)) {
             AuditTrail otherInstance = new JdbcAuditTrail(otherWriter, Duration.ofSeconds(10));
 
             concurrently(40, 8, i -> () -> {
@@ -114,13 +146,13 @@ abstract class AuditTrailContract {
         assertThat(snapshots).hasSize(1);
         assertThat(json.readValue(snapshots.get(0), new TypeReference<Map<String, String>>() { }))
                 .isEqualTo(RuleSources.read(ShippedRules.DIR).files());
-        chain().assertIntact();
+        storedLogs().assertIntact();
     }
 
     @Test
     void aWriteThatFailsIsAnsweredAuditUnavailableAndLeavesNothingHalfWritten() throws Exception {
         evaluate("before the failure");
-        StoredChain before = chain().assertIntact();
+        StoredLogs before = storedLogs().assertIntact();
         Integer statementsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_statement", Integer.class);
 
         // The evaluation row is inserted before the fired rules: losing their table fails the batch mid-way.
@@ -131,7 +163,7 @@ abstract class AuditTrailContract {
             jdbc.execute("ALTER TABLE audit_fired_rule_away RENAME TO audit_fired_rule");
         }
 
-        StoredChain after = chain().assertIntact();
+        StoredLogs after = storedLogs().assertIntact();
         assertThat(after.ids()).isEqualTo(before.ids());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_statement", Integer.class))
                 .isEqualTo(statementsBefore);
@@ -139,7 +171,7 @@ abstract class AuditTrailContract {
                 Integer.class)).isZero();
 
         String next = evaluate("after the failure").id();
-        assertThat(chain().assertIntact().ids()).hasSize(before.length() + 1).endsWith(next);
+        assertThat(storedLogs().assertIntact().ids()).hasSize(before.length() + 1).endsWith(next);
     }
 
     @Test
@@ -158,7 +190,7 @@ abstract class AuditTrailContract {
 
         long commits = transactionManager.commits() - commitsBefore;
         assertThat(commits).as("transactions for 200 submissions").isBetween(1L, 50L);
-        chain().assertIntact();
+        storedLogs().assertIntact();
     }
 
     private Evaluation evaluate(String label) {
@@ -175,9 +207,9 @@ abstract class AuditTrailContract {
         return json.readValue(body, EvaluationRequest.class);
     }
 
-    private StoredChain chain() throws Exception {
+    private StoredLogs storedLogs() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            return StoredChain.read(connection);
+            return StoredLogs.read(connection);
         }
     }
 

@@ -23,9 +23,9 @@ class PostgresAuditTrailTests extends AuditTrailContract {
         registry.add("spring.datasource.password", POSTGRES::password);
     }
 
-    /** Otherwise a replica cut off mid-append would keep the chain head locked, and every other one waiting. */
+    /** Otherwise an instance cut off mid-append would keep its log row locked, and its own restart waiting. */
     @Test
-    void theServerEndsATransactionLeftIdleSoThatNoLostReplicaHoldsTheChainHead() {
+    void theServerEndsATransactionLeftIdleSoThatNoLostInstanceHoldsItsLogLocked() {
         assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("10s");
     }
 }

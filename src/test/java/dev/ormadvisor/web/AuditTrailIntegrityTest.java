@@ -3,8 +3,14 @@ package dev.ormadvisor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ormadvisor.ServiceClient;
+import dev.ormadvisor.transparency.MerkleHash;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What was exchanged is what is stored, and a record changed or removed behind the service's back is found by
- * the chain. The tests run in order on one log; each one that tampers puts the log back as it found it.
+ * What was exchanged is what is stored and what the leaf commits to, and a record changed or removed behind the
+ * service's back is found by verify, which names its log and index. The tests run in order on one log; each one
+ * that tampers puts the log back as it found it. (AuditTamperContract plays the attacker who also recomputes the
+ * hashes; this one plays the careless editor.)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,21 +66,43 @@ class AuditTrailIntegrityTest {
 
         assertThat(verification.get("ok").asBoolean()).isTrue();
         assertThat(verification.get("checked").asLong()).isZero();
-        assertThat(verification.get("firstBroken").isNull()).isTrue();
+        assertThat(verification.get("firstMismatch").isNull()).isTrue();
     }
 
     @Test
     @Order(2)
     void returnsTheAnswerAsSentWithTheFactsExactlyAsTheClientSentThem() throws Exception {
-        JsonNode answer = service.evaluate(ODDLY_WRITTEN);
+        HttpResponse<String> sent = service.post("/api/v1/evaluations", ODDLY_WRITTEN, null);
+        JsonNode answer = ServiceClient.json(sent);
+        String id = answer.get("id").asString();
 
-        JsonNode stored = service.getOk("/api/v1/evaluations/" + answer.get("id").asString());
+        JsonNode stored = service.getOk("/api/v1/evaluations/" + id);
 
         List<String> fields = new ArrayList<>(answer.propertyNames());
-        fields.addAll(List.of("facts", "durationMicros"));
+        assertThat(fields).endsWith("receipt");
+        fields.remove("receipt");
+        fields.addAll(List.of("facts", "durationMicros", "log", "index"));
         assertThat(stored.propertyNames()).containsExactlyElementsOf(fields);
-        answer.properties().forEach(field -> assertThat(stored.get(field.getKey())).as(field.getKey())
-                .isEqualTo(field.getValue()));
+        answer.properties().stream().filter(field -> !field.getKey().equals("receipt")).forEach(field ->
+                assertThat(stored.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue()));
+        assertThat(stored.get("log").asString()).isEqualTo(answer.at("/receipt/log").asString());
+        assertThat(stored.get("index").asLong()).isEqualTo(answer.at("/receipt/index").asLong());
+        // The text sent is the text stored, with the receipt as one more member at its end.
+        String storedAnswer = jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE id = ?", String.class, id);
+        assertThat(sent.body()).startsWith(storedAnswer.substring(0, storedAnswer.length() - 1) + ",\"receipt\":{");
+        // The leaf holds the facts and the answer byte for byte, and hashes to the receipt's leaf hash.
+        HttpResponse<byte[]> leaf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/evaluations/" + id + "/leaf")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(leaf.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        String leafText = new String(leaf.body(), StandardCharsets.UTF_8);
+        assertThat(leafText).startsWith("orm-advisor/audit-leaf/v1\nid 36\n" + id + "\n")
+                .contains("\nfacts " + ODDLY_WRITTEN.getBytes(StandardCharsets.UTF_8).length + "\n" + ODDLY_WRITTEN
+                        + "\n")
+                .endsWith("\nanswer " + storedAnswer.getBytes(StandardCharsets.UTF_8).length + "\n" + storedAnswer
+                        + "\n");
+        assertThat(Base64.getEncoder().encodeToString(MerkleHash.leaf(leaf.body())))
+                .isEqualTo(answer.at("/receipt/leafHash").asString());
         assertThat(stored.get("facts")).isEqualTo(ServiceClient.json(ODDLY_WRITTEN));
         assertThat(stored.get("facts").propertyNames()).containsExactly("team", "label", "project");
         assertThat(stored.get("facts").get("project").propertyNames())
@@ -93,18 +123,18 @@ class AuditTrailIntegrityTest {
 
         assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("checked").asLong()).isEqualTo(5);
-        assertThat(verification.get("firstBroken").isNull()).isTrue();
+        assertThat(verification.get("firstMismatch").isNull()).isTrue();
     }
 
     @Test
     @Order(4)
     void findsTheRecordWhoseLabelWasEditedBehindTheServicesBack() throws Exception {
-        String label = jdbc.queryForObject("SELECT label FROM audit_evaluation WHERE seq = 3", String.class);
-        jdbc.update("UPDATE audit_evaluation SET label = 'edited' WHERE seq = 3");
+        String label = jdbc.queryForObject("SELECT label FROM audit_evaluation WHERE log_index = 2", String.class);
+        jdbc.update("UPDATE audit_evaluation SET label = 'edited' WHERE log_index = 2");
         try {
-            assertBrokenAt(3, 2, "changed");
+            assertMismatchAt(2, 2, "changed");
         } finally {
-            jdbc.update("UPDATE audit_evaluation SET label = ? WHERE seq = 3", label);
+            jdbc.update("UPDATE audit_evaluation SET label = ? WHERE log_index = 2", label);
         }
         assertThat(service.getOk("/api/v1/audit/verify").get("ok").asBoolean()).isTrue();
     }
@@ -112,24 +142,28 @@ class AuditTrailIntegrityTest {
     @Test
     @Order(5)
     void findsTheRecordWhoseStoredVerdictWasSwappedBehindTheServicesBack() throws Exception {
-        String answer = jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE seq = 4", String.class);
+        String answer = jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE log_index = 3", String.class);
         String swapped = answer.replace("\"choice\":\"DJANGO_ORM\"", "\"choice\":\"SQLALCHEMY\"");
         assertThat(swapped).isNotEqualTo(answer);
-        jdbc.update("UPDATE audit_evaluation SET answer = ? WHERE seq = 4", swapped);
+        jdbc.update("UPDATE audit_evaluation SET answer = ? WHERE log_index = 3", swapped);
         try {
-            assertBrokenAt(4, 3, "changed");
+            assertMismatchAt(3, 3, "changed");
         } finally {
-            jdbc.update("UPDATE audit_evaluation SET answer = ? WHERE seq = 4", answer);
+            jdbc.update("UPDATE audit_evaluation SET answer = ? WHERE log_index = 3", answer);
         }
     }
 
     @Test
     @Order(6)
-    void reportsARecordDeletedFromTheMiddleAsAGap() throws Exception {
-        Map<String, Object> removed = jdbc.queryForMap("SELECT * FROM audit_evaluation WHERE seq = 2");
-        jdbc.update("DELETE FROM audit_evaluation WHERE seq = 2");
+    void reportsARecordDeletedFromTheMiddleAsMissing() throws Exception {
+        Map<String, Object> removed = jdbc.queryForMap("SELECT * FROM audit_evaluation WHERE log_index = 1");
+        jdbc.update("DELETE FROM audit_evaluation WHERE log_index = 1");
         try {
-            assertBrokenAt(3, 1, "record 2 is missing");
+            JsonNode verification = service.getOk("/api/v1/audit/verify");
+            assertThat(verification.get("ok").asBoolean()).isFalse();
+            assertThat(verification.get("checked").asLong()).isEqualTo(1);
+            assertThat(verification.at("/firstMismatch/index").asLong()).isEqualTo(1);
+            assertThat(verification.at("/firstMismatch/reason").asString()).contains("index 1 is missing");
         } finally {
             reinsert(removed);
         }
@@ -138,20 +172,20 @@ class AuditTrailIntegrityTest {
 
     @Test
     @Order(7)
-    void reportsTheLastRecordDeletedAsAMismatchWithTheChainHead() throws Exception {
-        jdbc.update("DELETE FROM audit_evaluation WHERE seq = 5");
+    void reportsTheNewestRecordDeletedAsMissingFromTheSignedTree() throws Exception {
+        jdbc.update("DELETE FROM audit_evaluation WHERE log_index = 4");
 
         JsonNode verification = service.getOk("/api/v1/audit/verify");
 
         assertThat(verification.get("ok").asBoolean()).isFalse();
         assertThat(verification.get("checked").asLong()).isEqualTo(4);
-        assertThat(verification.at("/firstBroken/seq").asLong()).isEqualTo(5);
-        assertThat(verification.at("/firstBroken/id").isNull()).isTrue();
-        assertThat(verification.at("/firstBroken/reason").asString()).contains("chain head", "missing");
+        assertThat(verification.at("/firstMismatch/index").asLong()).isEqualTo(4);
+        assertThat(verification.at("/firstMismatch/id").isNull()).isTrue();
+        assertThat(verification.at("/firstMismatch/reason").asString()).contains("index 4 is missing", "signed");
     }
 
-    private void assertBrokenAt(long seq, long intactBefore, String reason) throws Exception {
-        String id = jdbc.queryForObject("SELECT id FROM audit_evaluation WHERE seq = ?", String.class, seq);
+    private void assertMismatchAt(long index, long intactBefore, String reason) throws Exception {
+        String id = jdbc.queryForObject("SELECT id FROM audit_evaluation WHERE log_index = ?", String.class, index);
 
         HttpResponse<String> response = service.get("/api/v1/audit/verify");
 
@@ -159,9 +193,10 @@ class AuditTrailIntegrityTest {
         JsonNode verification = ServiceClient.json(response);
         assertThat(verification.get("ok").asBoolean()).isFalse();
         assertThat(verification.get("checked").asLong()).isEqualTo(intactBefore);
-        assertThat(verification.at("/firstBroken/seq").asLong()).isEqualTo(seq);
-        assertThat(verification.at("/firstBroken/id").asString()).isEqualTo(id);
-        assertThat(verification.at("/firstBroken/reason").asString()).contains(reason);
+        assertThat(verification.at("/firstMismatch/log").asString()).isNotBlank();
+        assertThat(verification.at("/firstMismatch/index").asLong()).isEqualTo(index);
+        assertThat(verification.at("/firstMismatch/id").asString()).isEqualTo(id);
+        assertThat(verification.at("/firstMismatch/reason").asString()).contains(reason);
     }
 
     private void reinsert(Map<String, Object> row) {

@@ -29,6 +29,7 @@ import dev.ormadvisor.evaluation.Evaluation;
 import dev.ormadvisor.evaluation.EvaluationReport;
 import dev.ormadvisor.evaluation.EvaluationReport.VerdictView;
 import dev.ormadvisor.evaluation.EvaluationService.RecordedAnswer;
+import dev.ormadvisor.transparency.Receipt;
 import dev.ormadvisor.evaluation.EvaluationService.WhatIfEvaluation;
 import dev.ormadvisor.evaluation.EvaluationService;
 import dev.ormadvisor.evaluation.VerdictFlip;
@@ -128,7 +129,8 @@ class EvaluationControllerTest {
         void inTheShapeOfTheContract() throws Exception {
             givenAnEvaluation();
 
-            JsonNode body = okBody(evaluate("{\"label\": \"shop\"}"));
+            MockHttpServletResponse response = evaluate("{\"label\": \"shop\"}");
+            JsonNode body = okBody(response);
 
             assertThat(body.get("id").asString()).isEqualTo("e-1");
             assertThat(body.get("rulesVersion").asString()).isEqualTo("v1");
@@ -147,6 +149,11 @@ class EvaluationControllerTest {
             assertThat(fired.get(0).get("kind").asString()).isEqualTo("CHOOSE");
             assertThat(fired.get(0).get("explanation").asString()).isEqualTo("Django ships its ORM.");
             assertThat(fired.get(0).get("file").asString()).isEqualTo("choose-django-orm.drl");
+            JsonNode receipt = body.get("receipt");
+            assertThat(fieldNames(receipt)).containsExactly("log", "origin", "index", "leafHash", "checkpoint",
+                    "inclusionProof");
+            assertThat(receipt.get("index").asLong()).isEqualTo(41);
+            assertThat(receipt.get("inclusionProof").get(0).asString()).isEqualTo("c2libGluZw==");
             assertThat(fired.get(0).get("evidence").get(0).get("option").asString()).isEqualTo("DJANGO_ORM");
             assertThat(fired.get(0).get("evidence").get(0).get("weight").asInt()).isEqualTo(5);
             assertThat(fired.get(1).get("name").asString()).isEqualTo("Hype");
@@ -543,7 +550,7 @@ class EvaluationControllerTest {
                     Map.of(Option.DJANGO_ORM, 13, Option.SQLALCHEMY, 5));
             given(evaluations.evaluateWithWhatIf(any(), any(), any())).willAnswer(call -> new WhatIfEvaluation(
                     anEvaluation(call.getArgument(0), call.getArgument(1)),
-                    List.of(new VerdictFlip("project.framework", null, Framework.FASTAPI, sqlalchemy))));
+                    List.of(new VerdictFlip("project.framework", null, Framework.FASTAPI, sqlalchemy)), A_RECEIPT));
 
             JsonNode body = okBody(mvc.perform(post(URL).param("explain", "what-if")
                     .contentType(MediaType.APPLICATION_JSON).content("{\"label\": \"shop\"}"))
@@ -559,12 +566,13 @@ class EvaluationControllerTest {
             assertThat(flip.get("verdict").get("choice").asString()).isEqualTo("SQLALCHEMY");
             assertThat(flip.get("verdict").get("confidence").asString()).isEqualTo("LOW");
             assertThat(flip.get("verdict").get("scores").get("SQLALCHEMY").asInt()).isEqualTo(5);
+            assertThat(body.get("receipt").get("index").asLong()).isEqualTo(41);
         }
 
         @Test
         void asAnEmptyListWhenNoSingleChangeFlipsTheVerdict() throws Exception {
             given(evaluations.evaluateWithWhatIf(any(), any(), any())).willAnswer(call -> new WhatIfEvaluation(
-                    anEvaluation(call.getArgument(0), call.getArgument(1)), List.of()));
+                    anEvaluation(call.getArgument(0), call.getArgument(1)), List.of(), A_RECEIPT));
 
             JsonNode body = okBody(mvc.perform(post(URL).param("explain", "what-if")
                     .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse());
@@ -598,9 +606,14 @@ class EvaluationControllerTest {
     private void givenAnEvaluation() {
         given(evaluations.evaluate(any(), any(), any())).willAnswer(call -> {
             Evaluation evaluation = anEvaluation(call.getArgument(0), call.getArgument(1));
-            return new RecordedAnswer(evaluation, JSON.writeValueAsString(EvaluationReport.of(evaluation)));
+            return new RecordedAnswer(evaluation, JSON.writeValueAsString(EvaluationReport.of(evaluation)),
+                    A_RECEIPT);
         });
     }
+
+    private static final Receipt A_RECEIPT = new Receipt("replica-a", "test.example/audit/replica-a", 41,
+            "bGVhZg==", "test.example/audit/replica-a\n42\ncm9vdA==\n\n— test.example/audit c2lnbmF0dXJl\n",
+            List.of("c2libGluZw=="));
 
     private static Evaluation anEvaluation(String label, Facts facts) {
         RuleDefinition django = new RuleDefinition("Django project", "choose-django-orm.drl", 7, RuleKind.CHOOSE,

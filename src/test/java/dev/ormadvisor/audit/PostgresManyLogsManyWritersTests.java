@@ -5,7 +5,7 @@ import dev.ormadvisor.PostgresDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many writers on the production store: a fresh PostgreSQL database (skipped only outside CI). */
-class PostgresOneChainManyWritersTests extends OneChainManyWritersContract {
+class PostgresManyLogsManyWritersTests extends ManyLogsManyWritersContract {
 
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
@@ -13,11 +13,5 @@ class PostgresOneChainManyWritersTests extends OneChainManyWritersContract {
     @Override
     HikariDataSource newPool() {
         return POSTGRES.newPool();
-    }
-
-    /** Waiters for a row lock queue in order, so busy instances take turns at the chain. */
-    @Override
-    int fewestTurnsBetweenInstances() {
-        return 3;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ormadvisor.audit.AuditTrailContract.CountingTransactionManager;
 import dev.ormadvisor.engine.RuleSources;
+import dev.ormadvisor.transparency.NoteSigner;
+import dev.ormadvisor.transparency.Receipt;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,22 +24,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several service instances share one database and append to its one chain at the same time. Each instance here is
- * the writer stack the service builds (see AuditConfiguration) without Spring: a connection pool of its own, its own
- * group-commit writer, and its own memory of the rule sets it has already snapshotted. Nothing is shared between
- * them but the database, as between processes on different hosts.
+ * Several service instances share one database and append at the same time, each to its own log. Each instance here
+ * is the writer stack the service builds (see AuditConfiguration) without Spring: a connection pool of its own, its
+ * own group-commit writer, its own log, and its own memory of the rule sets it has already snapshotted. Nothing is
+ * shared between them but the database and the signing key, as between processes on different hosts.
  */
-abstract class OneChainManyWritersContract {
+abstract class ManyLogsManyWritersContract {
 
     private static final int APPENDS_PER_INSTANCE = 300;
-    /** Small batches make many transactions per instance, so that the instances' commits have to interleave. */
+    /** Small batches make many transactions per instance, so that the instances' commits interleave. */
     private static final int MAX_BATCH = 8;
     /** Every instance serves all of them, so each one races the others to snapshot each version first. */
     private static final List<RuleSources> RULE_SETS = IntStream.rangeClosed(1, 3).mapToObj(version ->
@@ -45,50 +46,66 @@ abstract class OneChainManyWritersContract {
                     "rule-set-" + version)).toList();
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final NoteSigner signer = NoteSigner.fromPkcs8Pem("test.example/audit", NoteSigner.generatePkcs8Pem());
 
     /** A new connection pool to the contract's database, as one more service instance would open. */
     abstract HikariDataSource newPool();
 
-    /**
-     * How often, at least, the chain passes from one instance's records to the other's: how fairly the database
-     * hands the chain head's lock to writers waiting for it.
-     */
-    abstract int fewestTurnsBetweenInstances();
-
     @Test
-    void twoInstancesAppendingAtOnceBuildOneChainWithoutForkOrGapHoldingEveryRecord() throws Exception {
-        try (Instance first = new Instance(newPool()); Instance second = new Instance(newPool())) {
-            Flyway.configure().dataSource(first.pool()).load().migrate();
+    void twoInstancesAppendingAtOnceEachKeepAnIntactLogOfTheirOwnRecords() throws Exception {
+        try (Instance first = new Instance(newPool(), "first"); Instance second = new Instance(newPool(), "second")) {
+            JdbcTemplate jdbc = new JdbcTemplate(first.pool());
+            long statementsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_statement", Long.class);
 
-            List<List<String>> submitted = appendAtOnce(List.of(first, second));
+            List<List<Receipt>> submitted = appendAtOnce(List.of(first, second));
 
-            StoredChain chain = storedChain(first).assertIntact();
-            List<String> everyId = submitted.stream().flatMap(List::stream).toList();
-            assertThat(chain.ids()).containsExactlyInAnyOrderElementsOf(everyId);
-            assertThat(new AuditChain(new JdbcTemplate(second.pool())).verify())
-                    .isEqualTo(new ChainVerification(true, everyId.size(), null));
-            assertThat(turnsBetweenInstances(chain.ids(), Set.copyOf(submitted.get(0))))
-                    .as("times the chain passes from one instance's records to the other's")
-                    .isGreaterThanOrEqualTo(fewestTurnsBetweenInstances());
+            StoredLogs logs = storedLogs(first).assertIntact();
+            assertThat(logs.logIds()).contains("first", "second");
+            assertThat(logs.size("first")).isEqualTo(APPENDS_PER_INSTANCE);
+            assertThat(logs.size("second")).isEqualTo(APPENDS_PER_INSTANCE);
+            for (int i = 0; i < 2; i++) {
+                String log = i == 0 ? "first" : "second";
+                assertThat(submitted.get(i)).extracting(Receipt::log).containsOnly(log);
+                assertThat(submitted.get(i)).extracting(Receipt::index).containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, APPENDS_PER_INSTANCE).mapToObj(Long::valueOf).toList());
+            }
+            assertThat(new LogVerifier(new JdbcTemplate(second.pool()), List.of(signer.verifierKey())).verify().ok())
+                    .isTrue();
             for (Instance instance : List.of(first, second)) {
                 assertThat(instance.transactions().commits()).as("transactions for %d records (group commit)",
                         APPENDS_PER_INSTANCE).isLessThan(APPENDS_PER_INSTANCE);
             }
-            JdbcTemplate jdbc = new JdbcTemplate(first.pool());
             assertThat(jdbc.queryForList("SELECT version FROM rule_set_snapshot ORDER BY version", String.class))
                     .as("each rule set snapshotted exactly once")
                     .containsExactlyElementsOf(RULE_SETS.stream().map(RuleSources::version).toList());
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_statement", Long.class))
-                    .isEqualTo(2L * everyId.size());
+                    .isEqualTo(statementsBefore + 2L * 2 * APPENDS_PER_INSTANCE);
+        }
+    }
+
+    @Test
+    void twoProcessesWritingUnderTheSameLogIdContinueOneLogInsteadOfForkingIt() throws Exception {
+        try (Instance first = new Instance(newPool(), "shared"); Instance second = new Instance(newPool(), "shared")) {
+            List<Receipt> firsts = first.appendAndAwaitCommits(3);
+            // The second still believes the log empty: its conditional update fails, it reads the log as it now
+            // stands and appends after the first's records.
+            List<Receipt> seconds = second.appendAndAwaitCommits(2);
+            List<Receipt> thirds = first.appendAndAwaitCommits(1);
+
+            assertThat(firsts).extracting(Receipt::index).containsExactly(0L, 1L, 2L);
+            assertThat(seconds).extracting(Receipt::index).containsExactly(3L, 4L);
+            assertThat(thirds).extracting(Receipt::index).containsExactly(5L);
+            StoredLogs logs = storedLogs(first).assertIntact();
+            assertThat(logs.size("shared")).isEqualTo(6);
         }
     }
 
     /** Each instance gets its share submitted by a client thread of its own, both released at once. */
-    private List<List<String>> appendAtOnce(List<Instance> instances) throws Exception {
+    private List<List<Receipt>> appendAtOnce(List<Instance> instances) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(instances.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<String>>> shares = new ArrayList<>();
+            List<Future<List<Receipt>>> shares = new ArrayList<>();
             for (Instance instance : instances) {
                 shares.add(clients.submit(() -> {
                     start.await();
@@ -96,29 +113,19 @@ abstract class OneChainManyWritersContract {
                 }));
             }
             start.countDown();
-            List<List<String>> ids = new ArrayList<>();
-            for (Future<List<String>> share : shares) {
-                ids.add(share.get(60, TimeUnit.SECONDS));
+            List<List<Receipt>> receipts = new ArrayList<>();
+            for (Future<List<Receipt>> share : shares) {
+                receipts.add(share.get(60, TimeUnit.SECONDS));
             }
-            return ids;
+            return receipts;
         } finally {
             clients.shutdownNow();
         }
     }
 
-    private static int turnsBetweenInstances(List<String> chainIds, Set<String> firstInstancesIds) {
-        int turns = 0;
-        for (int index = 1; index < chainIds.size(); index++) {
-            if (firstInstancesIds.contains(chainIds.get(index)) != firstInstancesIds.contains(chainIds.get(index - 1))) {
-                turns++;
-            }
-        }
-        return turns;
-    }
-
-    private static StoredChain storedChain(Instance instance) throws Exception {
+    private static StoredLogs storedLogs(Instance instance) throws Exception {
         try (Connection connection = instance.pool().getConnection()) {
-            return StoredChain.read(connection);
+            return StoredLogs.read(connection);
         }
     }
 
@@ -128,13 +135,15 @@ abstract class OneChainManyWritersContract {
         private final CountingTransactionManager transactions;
         private final GroupCommitWriter writer;
 
-        Instance(HikariDataSource pool) throws SQLException {
+        Instance(HikariDataSource pool, String logId) throws SQLException {
             // Connected before the race starts, so neither instance gets a head start while the other connects.
             pool.getConnection().close();
+            AuditSchema.migrate(pool);
             this.pool = pool;
             this.transactions = new CountingTransactionManager(pool);
             this.writer = new GroupCommitWriter(new AuditStore(new JdbcTemplate(pool),
-                    new TransactionTemplate(transactions), json), APPENDS_PER_INSTANCE, MAX_BATCH);
+                    new TransactionTemplate(transactions), json, AuditDialect.of(pool),
+                    LogIdentity.of(logId, "test.example/audit", signer)), APPENDS_PER_INSTANCE, MAX_BATCH);
         }
 
         HikariDataSource pool() {
@@ -146,20 +155,17 @@ abstract class OneChainManyWritersContract {
         }
 
         /** Submits {@code count} evaluations without waiting in between, then waits until each is committed. */
-        List<String> appendAndAwaitCommits(int count) {
-            List<String> ids = new ArrayList<>();
-            List<CompletableFuture<Void>> commits = new ArrayList<>();
+        List<Receipt> appendAndAwaitCommits(int count) {
+            List<CompletableFuture<Receipt>> commits = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
                 AuditEntry entry = new AuditEntry(0, id, EpochMicros.of(Instant.now()), "writer test " + i,
                         "DJANGO_ORM", "HIGH", RULE_SETS.get(i % RULE_SETS.size()).version(), 1000, "{}",
                         "{\"id\":\"" + id + "\"}");
-                ids.add(id);
                 commits.add(writer.submit(new PendingAppend(entry, Set.of("DJ-1", "DJ-3"),
                         List.of("Building a Django app means Django ORM"), RULE_SETS.get(i % RULE_SETS.size()))));
             }
-            CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).join();
-            return ids;
+            return commits.stream().map(CompletableFuture::join).toList();
         }
 
         @Override
