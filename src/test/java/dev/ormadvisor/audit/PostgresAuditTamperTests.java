@@ -1,0 +1,22 @@
+package dev.ormadvisor.audit;
+
+import dev.ormadvisor.PostgresDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The attacks on the production store, in a fresh PostgreSQL database (skipped only outside CI). */
+@ActiveProfiles("postgres")
+class PostgresAuditTamperTests extends AuditTamperContract {
+
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
+        registry.add("spring.datasource.username", POSTGRES::username);
+        registry.add("spring.datasource.password", POSTGRES::password);
+    }
+}
