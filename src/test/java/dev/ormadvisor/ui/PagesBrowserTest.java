@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages in a real (headless) browser against the whole service with its own copy of the rules: a team asks,
@@ -70,7 +72,7 @@ class PagesBrowserTest {
 
     @Test
     @Order(1)
-    void teamAFillsTheQuestionnaireAndGetsDjangoOrm() {
+    void teamAFillsTheQuestionnaireAndGetsDjangoOrmWithAReceipt() throws Exception {
         askPage();
         select("f-project-framework", "UNDECIDED");
         select("f-project-type", "SAAS");
@@ -90,7 +92,33 @@ class PagesBrowserTest {
         assertThat(fired).isNotEmpty();
         assertThat(text("fired-rules")).contains("A mostly CRUD app fits Django ORM", "DJ-3", "choose-django-orm.drl");
         assertThat(browser.driver.findElements(By.cssSelector("#fired-rules .statement"))).isNotEmpty();
+
+        String id = text("answer-id");
+        String log = text("receipt-log");
+        assertThat(log).isNotBlank();
+        assertThat(text("receipt-index")).as("the first record of a fresh log").isEqualTo("0");
+        assertThat(text("receipt-leaf-hash")).matches("[A-Za-z0-9+/]{43}=");
+        assertThat(text("receipt-proof")).as("a tree of one leaf needs no proof hashes").isEqualTo("0 hashes");
+        assertThat(text("receipt-checkpoint")).startsWith("orm-advisor/audit/" + log + "\n1\n").contains("\n\n— ");
+        assertThat(text("receipt-command")).matches("java -jar orm-advisor\\.jar audit verify-receipt receipt-"
+                + id + "\\.json --key \\S+\\+[0-9a-f]{8}\\+\\S+");
         browser.screenshot("ask-team-a-django-orm");
+
+        WebElement download = browser.driver.findElement(By.id("download-receipt"));
+        assertThat(download.getText()).isEqualTo("Download receipt");
+        download.click();
+        Path file = browser.downloads.resolve("receipt-" + id + ".json");
+        browser.waiting().withMessage(() -> "downloads: " + List.of(browser.downloads.toFile().list()))
+                .until(driver -> Files.isRegularFile(file));
+        JsonNode receipt = JsonMapper.builder().build().readTree(Files.readString(file));
+        assertThat(receipt.get("log").asString()).isEqualTo(log);
+        assertThat(receipt.get("index").asLong()).isZero();
+        assertThat(receipt.get("leafHash").asString()).isEqualTo(text("receipt-leaf-hash"));
+        assertThat(receipt.get("checkpoint").asString().strip()).isEqualTo(text("receipt-checkpoint").strip());
+        assertThat(receipt.get("inclusionProof").isArray()).isTrue();
+        assertThat(receipt.propertyNames())
+                .containsExactlyInAnyOrder("log", "origin", "index", "leafHash", "checkpoint", "inclusionProof");
+        assertThat(Files.readString(file)).as("pretty-printed").startsWith("{\n  \"");
     }
 
     @Test
