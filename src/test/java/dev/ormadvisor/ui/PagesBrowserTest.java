@@ -21,10 +21,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,9 @@ class PagesBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -179,6 +184,8 @@ class PagesBrowserTest {
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("Article team B", "SQLAlchemy");
+        assertThat(cell(rows.get(0), "index")).isEqualTo("1");
+        assertThat(cell(rows.get(0), "leaf")).isEqualTo("✓ matches");
         browser.screenshot("audit-list-filtered");
         browser.resize(390, 844);
         browser.screenshot("audit-list-phone");
@@ -199,6 +206,23 @@ class PagesBrowserTest {
         List<WebElement> all = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
         assertThat(all.get(0).getText()).as("newest first").contains("Article team A");
         assertThat(all.get(all.size() - 1).getText()).as("oldest last").contains("Team A by hand");
+        assertThat(all).as("refused answers are not recorded").hasSize(3);
+        assertThat(all.stream().map(row -> cell(row, "index"))).containsExactly("2", "1", "0");
+        assertThat(all.stream().map(row -> cell(row, "log")).distinct()).hasSize(1).doesNotContain("—");
+        assertThat(all.stream().map(row -> cell(row, "leaf"))).containsOnly("✓ matches");
+
+        browser.driver.findElement(By.id("verify")).click();
+        WebElement summary = browser.waiting().until(visibilityOfElementLocated(By.id("verify-summary")));
+        assertThat(summary.getAttribute("data-ok")).isEqualTo("true");
+        assertThat(summary.getText()).isEqualTo("✓ Verified: 3 records in 1 log match their signed checkpoints.");
+        List<WebElement> logs = browser.driver.findElements(By.cssSelector("#verify-logs tbody tr"));
+        assertThat(logs).hasSize(1);
+        assertThat(cell(logs.get(0), "size")).isEqualTo("3");
+        assertThat(cell(logs.get(0), "checked")).isEqualTo("3");
+        assertThat(cell(logs.get(0), "result")).isEqualTo("✓ ok");
+        assertThat(cell(logs.get(0), "mismatch")).isEqualTo("—");
+        assertThat(logs.get(0).getText()).contains(cell(all.get(0), "log"));
+        browser.screenshot("audit-list-verified");
     }
 
     @Test
@@ -247,6 +271,38 @@ class PagesBrowserTest {
         } finally {
             chromium.deleteNetworkConditions();
         }
+    }
+
+    @Test
+    @Order(7)
+    void aRecordEditedBehindTheServicesBackIsMarkedInTheListAndByVerify() {
+        String id = jdbc.queryForObject("SELECT id FROM audit_evaluation WHERE log_index = 1", String.class);
+        String label = jdbc.queryForObject("SELECT label FROM audit_evaluation WHERE log_index = 1", String.class);
+        jdbc.update("UPDATE audit_evaluation SET label = 'edited' WHERE log_index = 1");
+        try {
+            browser.go("/audit");
+            browser.waiting().until(visibilityOfElementLocated(By.id("evaluations")));
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
+            assertThat(rows.stream().map(row -> cell(row, "leaf")))
+                    .containsExactly("✓ matches", "✗ does not match", "✓ matches");
+            assertThat(rows.get(1).getText()).contains("edited");
+
+            browser.driver.findElement(By.id("verify")).click();
+            WebElement summary = browser.waiting().until(visibilityOfElementLocated(By.id("verify-summary")));
+            assertThat(summary.getAttribute("data-ok")).isEqualTo("false");
+            assertThat(summary.getText()).startsWith("✗ Mismatch in log ").contains("index 1, evaluation " + id + ": ");
+            WebElement log = browser.driver.findElement(By.cssSelector("#verify-logs tbody tr"));
+            assertThat(cell(log, "result")).isEqualTo("✗ mismatch");
+            assertThat(cell(log, "checked")).isEqualTo("1");
+            assertThat(cell(log, "mismatch")).startsWith("index 1, evaluation " + id + ": ");
+            browser.screenshot("audit-record-edited");
+        } finally {
+            jdbc.update("UPDATE audit_evaluation SET label = ? WHERE log_index = 1", label);
+        }
+    }
+
+    private static String cell(WebElement row, String name) {
+        return row.findElement(By.cssSelector("td." + name)).getText();
     }
 
     private void askPage() {
