@@ -197,6 +197,9 @@ class PagesBrowserTest {
         assertThat(text("detail-facts")).contains("\"framework\": \"FASTAPI\"", "\"size\": 6");
         assertThat(browser.driver.findElement(By.id("ruleset-link")).getAttribute("href"))
                 .contains("/api/v1/rulesets/");
+        assertThat(text("detail-log")).contains(", index 1 · ");
+        assertThat(browser.driver.findElement(By.id("receipt-link")).getAttribute("href"))
+                .matches(".*/api/v1/evaluations/[^/]+/receipt");
         browser.screenshot("audit-detail");
 
         browser.driver.findElement(By.id("back")).click();
