@@ -9,6 +9,7 @@
   const summary = document.getElementById('error-summary');
   let schemas = null;
   let catalog = {};
+  let verifierKey = null;
 
   function resolve(schema) {
     if (schema && schema.$ref) return schemas[schema.$ref.split('/').pop()];
@@ -148,7 +149,9 @@
         body: JSON.stringify(body)
       });
       if (answer.ok) {
+        if (answer.body.receipt && verifierKey === null) await loadVerifierKey();
         Advisor.renderAnswer(result, answer.body, catalog);
+        if (answer.body.receipt) result.append(receiptCard(answer.body.id, answer.body.receipt));
         document.getElementById('verdict-heading').focus();
       } else if (answer.status === 400 && answer.body && answer.body.errors) {
         result.replaceChildren();
@@ -161,6 +164,57 @@
       banner(e.message);
     } finally {
       button.disabled = false;
+    }
+  }
+
+  /** The receipt under the answer: where the record sits in which log, and the signed checkpoint that proves it. */
+  function receiptCard(id, receipt) {
+    const fileName = 'receipt-' + id + '.json';
+    const proof = receipt.inclusionProof || [];
+    const pairs = [
+      ['Log', el('code', { id: 'receipt-log', text: receipt.log })],
+      ['Index (0-based)', el('span', { id: 'receipt-index', text: String(receipt.index) })],
+      ['Leaf hash', el('code', { id: 'receipt-leaf-hash', text: receipt.leafHash })],
+      ['Inclusion proof', el('span', { id: 'receipt-proof',
+        text: proof.length === 1 ? '1 hash' : proof.length + ' hashes' })]
+    ];
+    const key = verifierKey || '<verifier key from GET /api/v1/audit/keys>';
+    return el('section', { class: 'card', id: 'receipt', 'aria-labelledby': 'receipt-heading' },
+      el('h2', { id: 'receipt-heading', text: 'Receipt' }),
+      el('p', { class: 'meta', text: 'This answer is recorded in the audit log. The receipt proves it: the record\'s'
+        + ' leaf hash, its place in the log, and a checkpoint of the log signed by the service.' }),
+      el('dl', { class: 'status' }, pairs.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', {}, value)])),
+      el('h3', { text: 'Signed checkpoint' }),
+      el('pre', { class: 'facts checkpoint', id: 'receipt-checkpoint', text: receipt.checkpoint }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', id: 'download-receipt', 'data-file-name': fileName,
+          onclick: () => download(fileName, receipt) }, 'Download receipt')),
+      el('p', { id: 'receipt-howto' }, 'To check it offline, without trusting this page: ',
+        el('code', { class: 'command', id: 'receipt-command',
+          text: 'java -jar orm-advisor.jar audit verify-receipt ' + fileName + ' --key ' + key })),
+      el('p', { class: 'meta', text: verifierKey
+        ? 'The key is the one this service publishes now (GET /api/v1/audit/keys); for an independent check use'
+          + ' the key you noted down earlier.'
+        : 'The service\'s verifier key could not be read; GET /api/v1/audit/keys lists it.' }));
+  }
+
+  /** Saves the receipt as a pretty-printed JSON file, made in the page (nothing is fetched again). */
+  function download(fileName, receipt) {
+    const blob = new Blob([JSON.stringify(receipt, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = el('a', { href: url, download: fileName, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function loadVerifierKey() {
+    try {
+      const keys = await api('/api/v1/audit/keys');
+      if (keys.ok && keys.body && keys.body.keys && keys.body.keys.length) verifierKey = keys.body.keys[0];
+    } catch (e) {
+      // the receipt then names where to find the key
     }
   }
 
@@ -187,7 +241,7 @@
       schemas = docs.body.components.schemas;
       buildForm();
       form.dataset.ready = 'true';
-      catalog = await Advisor.statementCatalog();
+      [catalog] = await Promise.all([Advisor.statementCatalog(), loadVerifierKey()]);
     } catch (e) {
       document.getElementById('sections').replaceChildren(el('p', { class: 'empty', text: 'The questionnaire is not available.' }));
       banner(e.message);

@@ -47,7 +47,8 @@
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     document.getElementById('count').textContent = total === 1 ? '1 evaluation' : total + ' evaluations';
     document.getElementById('page-info').textContent = 'Page ' + (page + 1) + ' of ' + pages;
-    document.getElementById('previous').disabled = page === 0;
+    document.getElementById('verify').addEventListener('click', verify);
+  document.getElementById('previous').disabled = page === 0;
     document.getElementById('next').disabled = page + 1 >= pages;
     if (items.length === 0) {
       list.replaceChildren(el('p', { class: 'empty card', id: 'no-evaluations',
@@ -57,7 +58,8 @@
     }
     list.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'evaluations', class: 'stack' },
       el('caption', { class: 'sr-only', text: 'Evaluations, newest first' }),
-      el('thead', {}, el('tr', {}, ['When', 'Label', 'Verdict', 'Confidence', 'Rules version', '']
+      el('thead', {}, el('tr', {}, ['When', 'Label', 'Verdict', 'Confidence', 'Rules version', 'Log', 'Index',
+        'Leaf', '']
         .map(title => el('th', { scope: 'col', text: title })))),
       el('tbody', {}, items.map(item => el('tr', { 'data-id': item.id },
         el('td', { class: 'nowrap', 'data-label': 'When', text: formatInstant(item.evaluatedAt) }),
@@ -65,7 +67,74 @@
         el('td', { class: 'nowrap', 'data-label': 'Verdict' }, el('strong', { text: choiceName(item.choice) })),
         el('td', { 'data-label': 'Confidence', text: item.confidence }),
         el('td', { 'data-label': 'Rules version' }, el('code', { text: item.rulesVersion })),
+        el('td', { class: 'log nowrap', 'data-label': 'Log' }, item.log ? el('code', { text: item.log }) : '—'),
+        el('td', { class: 'index', 'data-label': 'Index' }, item.index === null || item.index === undefined ? '—' : String(item.index)),
+        el('td', { class: 'leaf nowrap', 'data-label': 'Leaf' }, leafMark(item)),
         el('td', { 'data-label': '' }, el('a', { href: '#' + item.id, class: 'open', 'aria-label': 'Open evaluation ' + (item.label || item.id) }, 'Open'))))))));
+  }
+
+  /** ✓ or ✗ with words, not colour alone. */
+  function mark(good, text) {
+    return el('span', { class: 'mark ' + (good ? 'good' : 'bad'), 'data-ok': String(good) },
+      el('span', { 'aria-hidden': 'true', text: good ? '✓ ' : '✗ ' }), text);
+  }
+
+  function leafMark(item) {
+    if (item.index === null || item.index === undefined) return mark(false, 'not in a log');
+    return item.leafMatches ? mark(true, 'matches') : mark(false, 'does not match');
+  }
+
+  function mismatchText(mismatch) {
+    if (!mismatch) return '—';
+    const where = [];
+    if (mismatch.index !== null && mismatch.index !== undefined) where.push('index ' + mismatch.index);
+    if (mismatch.id) where.push('evaluation ' + mismatch.id);
+    return (where.length ? where.join(', ') + ': ' : '') + mismatch.reason;
+  }
+
+  async function verify() {
+    const button = document.getElementById('verify');
+    const container = document.getElementById('verify-result');
+    button.disabled = true;
+    container.replaceChildren(el('p', { class: 'meta', text: 'Verifying…' }));
+    let answer;
+    try {
+      answer = await api('/api/v1/audit/verify');
+    } catch (e) {
+      container.replaceChildren();
+      banner(e.message);
+      return;
+    } finally {
+      button.disabled = false;
+    }
+    if (!answer.ok) {
+      container.replaceChildren();
+      banner(problemText(answer));
+      return;
+    }
+    const result = answer.body;
+    const logs = result.logs || [];
+    const checked = result.checked === 1 ? '1 record' : result.checked + ' records';
+    const inLogs = logs.length === 1 ? '1 log' : logs.length + ' logs';
+    const first = result.firstMismatch;
+    const summary = el('p', { id: 'verify-summary', class: 'banner ' + (result.ok ? 'ok' : 'error'),
+      'data-ok': String(result.ok) },
+      mark(result.ok, result.ok
+        ? 'Verified: ' + checked + ' in ' + inLogs + ' match their signed checkpoints.'
+        : 'Mismatch' + (first && first.log ? ' in log ' + first.log : '') + ' — ' + mismatchText(first)
+          + ' (' + checked + ' found intact).'));
+    const table = logs.length === 0 ? el('p', { class: 'empty', text: 'There are no audit logs yet.' })
+      : el('div', { class: 'table-wrap' }, el('table', { id: 'verify-logs', class: 'stack' },
+        el('caption', { class: 'sr-only', text: 'Verification of each log' }),
+        el('thead', {}, el('tr', {}, ['Log', 'Size', 'Checked', 'Result', 'First mismatch']
+          .map(title => el('th', { scope: 'col', text: title })))),
+        el('tbody', {}, logs.map(log => el('tr', { 'data-log': log.log },
+          el('td', { class: 'log nowrap', 'data-label': 'Log' }, el('code', { text: log.log })),
+          el('td', { class: 'size', 'data-label': 'Size', text: String(log.size) }),
+          el('td', { class: 'checked', 'data-label': 'Checked', text: String(log.checked) }),
+          el('td', { class: 'result nowrap', 'data-label': 'Result' }, mark(log.ok, log.ok ? 'ok' : 'mismatch')),
+          el('td', { class: 'mismatch', 'data-label': 'First mismatch', text: mismatchText(log.firstMismatch) }))))));
+    container.replaceChildren(summary, table);
   }
 
   function filtered() {
@@ -75,6 +144,7 @@
   async function showDetail(id) {
     banner(null);
     document.getElementById('list-view').hidden = true;
+    document.getElementById('verify-view').hidden = true;
     const view = document.getElementById('detail-view');
     view.hidden = false;
     const meta = document.getElementById('detail-meta');
@@ -104,7 +174,13 @@
       ['Label', evaluation.label || '—'],
       ['Rule set', el('span', {}, el('code', { text: evaluation.rulesVersion }), ' · ',
         el('a', { id: 'ruleset-link', href: '/api/v1/rulesets/' + encodeURIComponent(evaluation.rulesVersion) },
-          'the rule files of this version (JSON)'))]
+          'the rule files of this version (JSON)'))],
+      ['Audit log', evaluation.log ? el('span', { id: 'detail-log' }, el('code', { text: evaluation.log }), ', index ',
+        String(evaluation.index), ' · ',
+        el('a', { id: 'receipt-link', href: '/api/v1/evaluations/' + encodeURIComponent(evaluation.id) + '/receipt' },
+          'its receipt against the latest checkpoint (JSON)'), ' · ',
+        el('a', { href: '/api/v1/evaluations/' + encodeURIComponent(evaluation.id) + '/leaf' }, 'its leaf bytes'))
+        : '—']
     ];
     meta.replaceChildren(...pairs.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', {}, value)]));
     factsNode.textContent = JSON.stringify(evaluation.facts, null, 2);
@@ -116,6 +192,7 @@
   function showList() {
     document.getElementById('detail-view').hidden = true;
     document.getElementById('list-view').hidden = false;
+    document.getElementById('verify-view').hidden = false;
     loadList();
   }
 

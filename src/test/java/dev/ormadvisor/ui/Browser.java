@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,12 +34,15 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     final WebDriver driver;
+    /** Where the browser saves downloads, without asking. */
+    final Path downloads;
     private final Path profile;
     private final String base;
 
-    private Browser(WebDriver driver, Path profile, String base) {
+    private Browser(WebDriver driver, Path profile, Path downloads, String base) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
         this.base = base;
     }
 
@@ -59,8 +63,11 @@ final class Browser implements AutoCloseable {
         requireChromium();
         try {
             Path profile = Files.createTempDirectory("chromium-profile");
+            Path downloads = Files.createDirectories(profile.resolve("downloads")).toAbsolutePath();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "safebrowsing.enabled", false));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath());
@@ -68,7 +75,7 @@ final class Browser implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(1280, 1000));
-            return new Browser(driver, profile, "http://localhost:" + port);
+            return new Browser(driver, profile, downloads, "http://localhost:" + port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,10 +21,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages in a real (headless) browser against the whole service with its own copy of the rules: a team asks,
@@ -40,6 +44,9 @@ class PagesBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -70,7 +77,7 @@ class PagesBrowserTest {
 
     @Test
     @Order(1)
-    void teamAFillsTheQuestionnaireAndGetsDjangoOrm() {
+    void teamAFillsTheQuestionnaireAndGetsDjangoOrmWithAReceipt() throws Exception {
         askPage();
         select("f-project-framework", "UNDECIDED");
         select("f-project-type", "SAAS");
@@ -90,7 +97,33 @@ class PagesBrowserTest {
         assertThat(fired).isNotEmpty();
         assertThat(text("fired-rules")).contains("A mostly CRUD app fits Django ORM", "DJ-3", "choose-django-orm.drl");
         assertThat(browser.driver.findElements(By.cssSelector("#fired-rules .statement"))).isNotEmpty();
+
+        String id = text("answer-id");
+        String log = text("receipt-log");
+        assertThat(log).isNotBlank();
+        assertThat(text("receipt-index")).as("the first record of a fresh log").isEqualTo("0");
+        assertThat(text("receipt-leaf-hash")).matches("[A-Za-z0-9+/]{43}=");
+        assertThat(text("receipt-proof")).as("a tree of one leaf needs no proof hashes").isEqualTo("0 hashes");
+        assertThat(text("receipt-checkpoint")).startsWith("orm-advisor/audit/" + log + "\n1\n").contains("\n\n— ");
+        assertThat(text("receipt-command")).matches("java -jar orm-advisor\\.jar audit verify-receipt receipt-"
+                + id + "\\.json --key \\S+\\+[0-9a-f]{8}\\+\\S+");
         browser.screenshot("ask-team-a-django-orm");
+
+        WebElement download = browser.driver.findElement(By.id("download-receipt"));
+        assertThat(download.getText()).isEqualTo("Download receipt");
+        download.click();
+        Path file = browser.downloads.resolve("receipt-" + id + ".json");
+        browser.waiting().withMessage(() -> "downloads: " + List.of(browser.downloads.toFile().list()))
+                .until(driver -> Files.isRegularFile(file));
+        JsonNode receipt = JsonMapper.builder().build().readTree(Files.readString(file));
+        assertThat(receipt.get("log").asString()).isEqualTo(log);
+        assertThat(receipt.get("index").asLong()).isZero();
+        assertThat(receipt.get("leafHash").asString()).isEqualTo(text("receipt-leaf-hash"));
+        assertThat(receipt.get("checkpoint").asString().strip()).isEqualTo(text("receipt-checkpoint").strip());
+        assertThat(receipt.get("inclusionProof").isArray()).isTrue();
+        assertThat(receipt.propertyNames())
+                .containsExactlyInAnyOrder("log", "origin", "index", "leafHash", "checkpoint", "inclusionProof");
+        assertThat(Files.readString(file)).as("pretty-printed").startsWith("{\n  \"");
     }
 
     @Test
@@ -151,6 +184,8 @@ class PagesBrowserTest {
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("Article team B", "SQLAlchemy");
+        assertThat(cell(rows.get(0), "index")).isEqualTo("1");
+        assertThat(cell(rows.get(0), "leaf")).isEqualTo("✓ matches");
         browser.screenshot("audit-list-filtered");
         browser.resize(390, 844);
         browser.screenshot("audit-list-phone");
@@ -162,6 +197,9 @@ class PagesBrowserTest {
         assertThat(text("detail-facts")).contains("\"framework\": \"FASTAPI\"", "\"size\": 6");
         assertThat(browser.driver.findElement(By.id("ruleset-link")).getAttribute("href"))
                 .contains("/api/v1/rulesets/");
+        assertThat(text("detail-log")).contains(", index 1 · ");
+        assertThat(browser.driver.findElement(By.id("receipt-link")).getAttribute("href"))
+                .matches(".*/api/v1/evaluations/[^/]+/receipt");
         browser.screenshot("audit-detail");
 
         browser.driver.findElement(By.id("back")).click();
@@ -171,6 +209,23 @@ class PagesBrowserTest {
         List<WebElement> all = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
         assertThat(all.get(0).getText()).as("newest first").contains("Article team A");
         assertThat(all.get(all.size() - 1).getText()).as("oldest last").contains("Team A by hand");
+        assertThat(all).as("refused answers are not recorded").hasSize(3);
+        assertThat(all.stream().map(row -> cell(row, "index"))).containsExactly("2", "1", "0");
+        assertThat(all.stream().map(row -> cell(row, "log")).distinct()).hasSize(1).doesNotContain("—");
+        assertThat(all.stream().map(row -> cell(row, "leaf"))).containsOnly("✓ matches");
+
+        browser.driver.findElement(By.id("verify")).click();
+        WebElement summary = browser.waiting().until(visibilityOfElementLocated(By.id("verify-summary")));
+        assertThat(summary.getAttribute("data-ok")).isEqualTo("true");
+        assertThat(summary.getText()).isEqualTo("✓ Verified: 3 records in 1 log match their signed checkpoints.");
+        List<WebElement> logs = browser.driver.findElements(By.cssSelector("#verify-logs tbody tr"));
+        assertThat(logs).hasSize(1);
+        assertThat(cell(logs.get(0), "size")).isEqualTo("3");
+        assertThat(cell(logs.get(0), "checked")).isEqualTo("3");
+        assertThat(cell(logs.get(0), "result")).isEqualTo("✓ ok");
+        assertThat(cell(logs.get(0), "mismatch")).isEqualTo("—");
+        assertThat(logs.get(0).getText()).contains(cell(all.get(0), "log"));
+        browser.screenshot("audit-list-verified");
     }
 
     @Test
@@ -219,6 +274,38 @@ class PagesBrowserTest {
         } finally {
             chromium.deleteNetworkConditions();
         }
+    }
+
+    @Test
+    @Order(7)
+    void aRecordEditedBehindTheServicesBackIsMarkedInTheListAndByVerify() {
+        String id = jdbc.queryForObject("SELECT id FROM audit_evaluation WHERE log_index = 1", String.class);
+        String label = jdbc.queryForObject("SELECT label FROM audit_evaluation WHERE log_index = 1", String.class);
+        jdbc.update("UPDATE audit_evaluation SET label = 'edited' WHERE log_index = 1");
+        try {
+            browser.go("/audit");
+            browser.waiting().until(visibilityOfElementLocated(By.id("evaluations")));
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector("#evaluations tbody tr"));
+            assertThat(rows.stream().map(row -> cell(row, "leaf")))
+                    .containsExactly("✓ matches", "✗ does not match", "✓ matches");
+            assertThat(rows.get(1).getText()).contains("edited");
+
+            browser.driver.findElement(By.id("verify")).click();
+            WebElement summary = browser.waiting().until(visibilityOfElementLocated(By.id("verify-summary")));
+            assertThat(summary.getAttribute("data-ok")).isEqualTo("false");
+            assertThat(summary.getText()).startsWith("✗ Mismatch in log ").contains("index 1, evaluation " + id + ": ");
+            WebElement log = browser.driver.findElement(By.cssSelector("#verify-logs tbody tr"));
+            assertThat(cell(log, "result")).isEqualTo("✗ mismatch");
+            assertThat(cell(log, "checked")).isEqualTo("1");
+            assertThat(cell(log, "mismatch")).startsWith("index 1, evaluation " + id + ": ");
+            browser.screenshot("audit-record-edited");
+        } finally {
+            jdbc.update("UPDATE audit_evaluation SET label = ? WHERE log_index = 1", label);
+        }
+    }
+
+    private static String cell(WebElement row, String name) {
+        return row.findElement(By.cssSelector("td." + name)).getText();
     }
 
     private void askPage() {
