@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,15 @@ class DeploymentFilesTest {
     /** Environment variables that carry secrets: never written into a deployment file. */
     private static final List<String> SECRETS = List.of("SPRING_DATASOURCE_PASSWORD", "ADVISOR_ADMIN_TOKEN");
     private static final String INSTANCE_ID = "ADVISOR_INSTANCE_ID";
+    /** The file of the Ed25519 key that signs the audit checkpoints: one key for every replica. */
+    private static final String SIGNING_KEY = "ADVISOR_AUDIT_SIGNING_KEY";
     private static final List<String> REPLICAS = List.of("advisor-1", "advisor-2");
     private static final String LOAD_BALANCER = "load-balancer";
     /** Kubernetes refuses a ConfigMap whose data exceeds 1 MiB. */
     private static final long CONFIG_MAP_BYTES = 1_048_576;
+    /** The mode the kubelet gives a Secret volume's files unless told otherwise (0644). */
+    private static final int SECRET_VOLUME_DEFAULT_MODE = 0644;
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final ServiceSettings service = ServiceSettings.of(Path.of("src/main/resources/application.properties"));
@@ -70,6 +76,7 @@ class DeploymentFilesTest {
         assertThat(service.reads("ADVISOR_ADMIN_TOKEN")).isTrue();
         assertThat(service.reads("SPRING_DATASOURCE_URL")).isTrue();
         assertThat(service.reads("JAVA_TOOL_OPTIONS")).isTrue();
+        assertThat(service.reads(SIGNING_KEY)).isTrue();
         assertThat(service.reads("ADVISOR_RULES_DIRECTORY")).as("a misspelt setting").isFalse();
         assertThat(service.reads("ADVISOR_AUDIT")).as("a group, not a setting").isFalse();
     }
@@ -153,21 +160,70 @@ class DeploymentFilesTest {
 
         @Test
         void secretsComeFromTheGitIgnoredEnvFileWhichTheExampleShows() throws IOException {
-            Pattern requiredVariable = Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
-            Set<String> exampleVariables = Files.readAllLines(COMPOSE.resolve("example.env")).stream()
-                    .filter(line -> line.contains("=") && !line.startsWith("#"))
-                    .map(line -> line.substring(0, line.indexOf('=')))
-                    .collect(Collectors.toSet());
-
             for (String name : REPLICAS) {
                 for (String secret : SECRETS) {
-                    String value = environment(composeService(name)).get(secret);
-                    Matcher required = requiredVariable.matcher(value);
-                    assertThat(required.matches()).as("%s of %s is a required ${VARIABLE:?…}", secret, name).isTrue();
-                    assertThat(exampleVariables).as("example.env").contains(required.group(1));
+                    assertRequiredFromExampleEnv(environment(composeService(name)).get(secret),
+                            secret + " of " + name);
                 }
             }
             assertThat(Files.readAllLines(COMPOSE.resolve(".gitignore"))).contains(".env");
+        }
+
+        @Test
+        void everyReplicaSignsWithTheOneKeyFileMountedReadOnlyFromTheFileTheEnvFileNames() {
+            Set<String> keyFiles = REPLICAS.stream().map(name -> {
+                String path = environment(composeService(name)).get(SIGNING_KEY);
+                assertThat(path).as("%s of %s, the path of a file", SIGNING_KEY, name).isNotNull().startsWith("/");
+                return only("what " + name + " mounts at " + path, mountedAt(composeService(name), path));
+            }).collect(Collectors.toSet());
+
+            assertThat(keyFiles).as("where the replicas' signing keys come from: one file for all").hasSize(1);
+        }
+
+        /**
+         * Where the files mounted read-only at {@code path} in this service come from: a compose secret (read-only
+         * by definition) whose file is a required variable of the env file, or a read-only bind mount.
+         */
+        private List<String> mountedAt(JsonNode service, String path) {
+            Stream<String> secrets = service.path("secrets").valueStream()
+                    .filter(secret -> {
+                        String source = secret.isString() ? secret.asString() : secret.path("source").asString();
+                        String target = secret.isString() ? source : secret.path("target").asString(source);
+                        return (target.startsWith("/") ? target : "/run/secrets/" + target).equals(path);
+                    })
+                    .map(secret -> secret.isString() ? secret.asString() : secret.path("source").asString())
+                    .map(source -> {
+                        String file = only("compose file", documents(COMPOSE.resolve("compose.yaml")))
+                                .path("secrets").path(source).path("file").asString();
+                        assertRequiredFromExampleEnv(file, "the file of secret " + source);
+                        return "secret " + source + ": " + file;
+                    });
+            Stream<String> binds = service.path("volumes").valueStream()
+                    .filter(volume -> volume.path("target").asString().equals(path))
+                    .map(volume -> {
+                        assertThat(volume.path("type").asString()).as("a bind mount at %s", path).isEqualTo("bind");
+                        assertThat(volume.path("read_only").asBoolean()).as("%s is read-only", path).isTrue();
+                        return "bind " + volume.path("source").asString();
+                    });
+            return Stream.concat(secrets, binds).toList();
+        }
+
+        /** A value compose must take from a variable that the env file sets and that example.env shows. */
+        private static void assertRequiredFromExampleEnv(String value, String what) {
+            Matcher required = REQUIRED_VARIABLE.matcher(String.valueOf(value));
+            assertThat(required.matches()).as("%s is a required ${VARIABLE:?…}", what).isTrue();
+            assertThat(exampleVariables()).as("example.env").contains(required.group(1));
+        }
+
+        private static Set<String> exampleVariables() {
+            try {
+                return Files.readAllLines(COMPOSE.resolve("example.env")).stream()
+                        .filter(line -> line.contains("=") && !line.startsWith("#"))
+                        .map(line -> line.substring(0, line.indexOf('=')))
+                        .collect(Collectors.toSet());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Test
@@ -307,6 +363,48 @@ class DeploymentFilesTest {
         void eachPodIsItsOwnInstance() {
             assertThat(deploymentVariables().get(INSTANCE_ID).at("/valueFrom/fieldRef/fieldPath")
                     .asString()).isEqualTo("metadata.name");
+        }
+
+        @Test
+        void everyPodSignsWithTheOneKeyFileMountedReadOnlyFromTheExampleSecretAndReadableByItsUserAlone() {
+            JsonNode variable = deploymentVariables().get(SIGNING_KEY);
+            assertThat(variable).as(SIGNING_KEY).isNotNull();
+            String path = variable.path("value").asString();
+            assertThat(path).as("%s is the path of a file, not the key itself", SIGNING_KEY).startsWith("/");
+
+            JsonNode mount = container().path("volumeMounts").valueStream()
+                    .filter(candidate -> path.startsWith(candidate.path("mountPath").asString() + "/"))
+                    .max(Comparator.comparingInt(candidate -> candidate.path("mountPath").asString().length()))
+                    .orElseThrow(() -> new AssertionError("no volume is mounted where " + path + " is"));
+            assertThat(mount.path("readOnly").asBoolean()).as("the signing key's mount is read-only").isTrue();
+            String file = path.substring(mount.path("mountPath").asString().length() + 1);
+            JsonNode secret = volumeMountedAt(mount.path("mountPath").asString()).path("secret");
+            assertThat(secret.isObject()).as("the signing key's volume is a Secret").isTrue();
+            Optional<JsonNode> item = secret.has("items")
+                    ? Optional.of(only("the Secret's item at " + file, secret.path("items").valueStream()
+                            .filter(candidate -> candidate.path("path").asString().equals(file)).toList()))
+                    : Optional.empty();
+            String key = item.map(projected -> projected.path("key").asString()).orElse(file);
+
+            // Only in the example, which the kustomization never applies: the real one is made from the key's file.
+            String secretName = secret.path("secretName").asString();
+            JsonNode shipped = only("Secret " + secretName + " in secret.example.yaml",
+                    documents(KUBERNETES.resolve("secret.example.yaml")).stream()
+                            .filter(manifest -> manifest.path("kind").asString().equals("Secret")
+                                    && manifest.at("/metadata/name").asString().equals(secretName))
+                            .toList());
+            assertThat(manifest("Secret", secretName)).isEqualTo(shipped);
+            assertThat(Stream.concat(shipped.path("stringData").propertyNames().stream(),
+                    shipped.path("data").propertyNames().stream()))
+                    .as("keys of Secret %s", secretName).contains(key);
+
+            // The kubelet writes a Secret volume's files as root, in the pod's fsGroup: the pod's non-root user
+            // reads the key through that group (an owner-only 0400 would keep it out), and no other user reads it.
+            int mode = item.filter(projected -> projected.has("mode")).map(projected -> projected.path("mode"))
+                    .orElse(secret.path("defaultMode")).asInt(SECRET_VOLUME_DEFAULT_MODE);
+            assertThat(mode & 0007).as("bits of other users in mode %o", mode).isZero();
+            assertThat(mode & 0040).as("group read in mode %o", mode).isNotZero();
+            assertThat(podTemplate().at("/spec/securityContext/fsGroup").isNumber()).as("the pod's fsGroup").isTrue();
         }
 
         @Test
