@@ -7,7 +7,8 @@
 # distinct logs. After each run GET /api/v1/audit/verify must answer ok:true, every log recomputed and its signed
 # checkpoint checked. The last lines give the ratio 2 replicas / 1 replica (the goal: >= 0.9), with the CPU each
 # process used in the measured window, since on a small machine the replicas, wrk and PostgreSQL share its cores.
-#   bench/replicas.sh [SECONDS]        default: 20, after a 20 s warm-up (the JIT settles)
+#   bench/replicas.sh [SECONDS] [ROUNDS]        defaults: 20, after a 20 s warm-up (the JIT settles), and 1 round
+# (1 replica then 2); more rounds alternate 1 and 2 again, and the ratio is of the means over rounds.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password, as in the tests), psql, openssl and wrk (installed
 # with apt-get when missing and run as root; otherwise it says how). REPLICAS_WAITS=1 also samples
 # pg_stat_activity's wait events during each measured window and prints the most frequent ones.
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 root="$PWD"
 seconds="${1:-20}"
+rounds="${2:-1}"
 warmup=20
 connections=16
 sample_waits="${REPLICAS_WAITS:-0}"
@@ -144,10 +146,15 @@ measure_cpu() {
     done
     read -r busy_after total_after <<<"$(machine_ticks)"
     read -r busy_before total_before <<<"$before_machine"
-    printf "%-10s replicas %-12s postgres %.2f   machine busy %.0f %% of %d cores\n" "$label" "$line" \
-        "$(awk -v t="$(( $(postgres_ticks) - before_pg ))" -v hz="$hz" -v s="$elapsed_s" 'BEGIN { print t / hz / s }')" \
-        "$(awk -v b="$((busy_after - busy_before))" -v t="$((total_after - total_before))" 'BEGIN { print 100 * b / t }')" \
-        "$(nproc)" >>"$work/cpu"
+    local replicas_cores postgres_cores machine_cores
+    replicas_cores="$(awk -v l="$line" 'BEGIN { n = split(l, c, " "); for (i = 1; i <= n; i++) s += c[i]; print s }')"
+    postgres_cores="$(awk -v t="$(( $(postgres_ticks) - before_pg ))" -v hz="$hz" -v s="$elapsed_s" \
+        'BEGIN { printf "%.2f", t / hz / s }')"
+    machine_cores="$(awk -v b="$((busy_after - busy_before))" -v t="$((total_after - total_before))" -v n="$(nproc)" \
+        'BEGIN { printf "%.2f", n * b / t }')"
+    printf "%-22s replicas %-11s postgres (whole server) %s   wrk and all else %s   machine %s of %d\n" "$label" "$line" \
+        "$postgres_cores" "$(awk -v m="$machine_cores" -v r="$replicas_cores" -v p="$postgres_cores" \
+        'BEGIN { printf "%.2f", m - r - p }')" "$machine_cores" "$(nproc)" >>"$work/cpu"
     if [ "$sample_waits" = 1 ]; then
         echo "$label: pg_stat_activity samples of active backends (every 0.2 s), most frequent first:" >>"$work/waits"
         sort "$work/waits-$label" | uniq -c | sort -rn | head -n 8 | sed 's/^/    /' >>"$work/waits"
@@ -173,45 +180,54 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # One key for both replicas, as replicas in production share one mounted secret.
 openssl genpkey -algorithm ed25519 -out "$work/signing-key.pem" 2>/dev/null
 
-fresh_database
-start_replica one "$database"
-one="$port"
-replica_pids="$pid"
-load "$one" "$connections" "$warmup" "$work/warmup-one"
-one_run() { load "$one" "$connections" "$seconds" "$work/measured-one"; }
-measure_cpu one_run "1 replica"
-verified_one="$(verify "$one" "1 replica")"
-stop_replica "$pid"
+# One round: 1 replica, then 2, each on a fresh database; rounds alternate the two so drift falls on both.
+for round in $(seq 1 "$rounds"); do
+    fresh_database
+    start_replica one "$database"
+    one="$port"
+    replica_pids="$pid"
+    load "$one" "$connections" "$warmup" "$work/warmup-one"
+    one_run() { load "$one" "$connections" "$seconds" "$work/measured-one-$round"; }
+    measure_cpu one_run "round $round, 1 replica"
+    verify "$one" "round $round, 1 replica" >>"$work/verified"
+    stop_replica "$pid"
 
-fresh_database
-start_replica a "$database"
-a="$port"
-pid_a="$pid"
-start_replica b "$database"
-b="$port"
-replica_pids="$pid_a $pid"
-two_run() { # $1: warmup or measured
-    local phase="${1:-measured}" duration
-    duration="$([ "$phase" = warmup ] && echo "$warmup" || echo "$seconds")"
-    load "$a" $((connections / 2)) "$duration" "$work/$phase-a" &
-    local first=$!
-    load "$b" $((connections / 2)) "$duration" "$work/$phase-b"
-    wait "$first"
-}
-two_run warmup
-measure_cpu two_run "2 replicas"
-verified_two="$(verify "$a" "2 replicas")"
+    fresh_database
+    start_replica a "$database"
+    a="$port"
+    pid_a="$pid"
+    start_replica b "$database"
+    b="$port"
+    replica_pids="$pid_a $pid"
+    two_run() { # $1: warmup or measured
+        local phase="${1:-measured}" duration
+        duration="$([ "$phase" = warmup ] && echo "$warmup" || echo "$seconds")"
+        load "$a" $((connections / 2)) "$duration" "$work/$phase-a-$round" &
+        local first=$!
+        load "$b" $((connections / 2)) "$duration" "$work/$phase-b-$round"
+        wait "$first"
+    }
+    two_run warmup
+    measure_cpu two_run "round $round, 2 replicas"
+    verify "$a" "round $round, 2 replicas" >>"$work/verified"
+    stop_replica "$pid_a"
+    stop_replica "$pid"
+done
 
-one_rate="$(durable "$work/measured-one")"
-two_rate="$(durable "$work/measured-a" "$work/measured-b")"
 echo "Durable evaluations over HTTP on one PostgreSQL database, ${seconds} s after a ${warmup} s warm-up, team A facts;" \
-    "$(nproc) cores, load average before the run: $load_before"
+    "$rounds round(s); $(nproc) cores, load average before the run: $load_before"
 printf "%-10s %-12s %12s   %-36s %6s\n" "replicas" "connections" "answers/s" "p50 / p99 (per wrk process)" "errors"
-report 1 "$connections" "$work/measured-one"
-report 2 "$((connections / 2))+$((connections / 2))" "$work/measured-a" "$work/measured-b"
-echo "CPU in the measured window, in cores:"
+one_sum=0
+two_sum=0
+for round in $(seq 1 "$rounds"); do
+    report 1 "$connections" "$work/measured-one-$round"
+    report 2 "$((connections / 2))+$((connections / 2))" "$work/measured-a-$round" "$work/measured-b-$round"
+    one_sum=$((one_sum + $(durable "$work/measured-one-$round")))
+    two_sum=$((two_sum + $(durable "$work/measured-a-$round" "$work/measured-b-$round")))
+done
+echo "CPU in the measured windows, in cores (1.00 = one core busy the whole window):"
 sed 's/^/  /' "$work/cpu"
-[ "$sample_waits" = 1 ] && cat "$work/waits"
-echo "$verified_one"
-echo "$verified_two"
-awk -v one="$one_rate" -v two="$two_rate" 'BEGIN { printf "2 replicas / 1 replica: %d / %d answers/s = %.2fx (goal: >= 0.90x)\n", two, one, two / one }'
+if [ "$sample_waits" = 1 ]; then cat "$work/waits"; fi
+cat "$work/verified"
+awk -v one="$one_sum" -v two="$two_sum" -v r="$rounds" 'BEGIN {
+    printf "2 replicas / 1 replica: %.0f / %.0f answers/s = %.2fx (goal: >= 0.90x)\n", two / r, one / r, two / one }'
