@@ -1,5 +1,6 @@
 package dev.ormadvisor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -73,6 +74,13 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..system..",
                         "org.springframework..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void theTransparencyLogIsPlainJavaThatAnAuditorCanReadAlone() {
+        classes().that().resideInAPackage("..transparency..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("..transparency..", "java..")
                 .check(classes);
     }
 

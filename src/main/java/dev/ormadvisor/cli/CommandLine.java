@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * One command's arguments: options that take a value ({@code --rules DIR} or {@code --rules=DIR}), {@code --help},
- * and the remaining plain arguments in order.
+ * and the remaining plain arguments in order. An option is given once unless the command declares it repeatable.
  */
-record CommandLine(List<String> arguments, Map<String, String> options, boolean help) {
+record CommandLine(List<String> arguments, Map<String, List<String>> options, boolean help) {
 
     static final String RULES = "--rules";
     static final String FORMAT = "--format";
@@ -26,8 +26,12 @@ record CommandLine(List<String> arguments, Map<String, String> options, boolean 
     }
 
     static CommandLine parse(List<String> args, Set<String> optionsWithValue) {
+        return parse(args, optionsWithValue, Set.of());
+    }
+
+    static CommandLine parse(List<String> args, Set<String> optionsWithValue, Set<String> repeatable) {
         List<String> arguments = new ArrayList<>();
-        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, List<String>> options = new LinkedHashMap<>();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -36,7 +40,7 @@ record CommandLine(List<String> arguments, Map<String, String> options, boolean 
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 int equals = arg.indexOf('=');
                 String name = equals < 0 ? arg : arg.substring(0, equals);
-                if (!optionsWithValue.contains(name)) {
+                if (!optionsWithValue.contains(name) && !repeatable.contains(name)) {
                     throw new UsageException("unknown option " + name);
                 }
                 String value;
@@ -47,18 +51,26 @@ record CommandLine(List<String> arguments, Map<String, String> options, boolean 
                 } else {
                     throw new UsageException(name + " needs a value");
                 }
-                if (options.put(name, value) != null) {
+                List<String> values = options.computeIfAbsent(name, given -> new ArrayList<>());
+                if (!values.isEmpty() && !repeatable.contains(name)) {
                     throw new UsageException(name + " is given more than once");
                 }
+                values.add(value);
             } else {
                 arguments.add(arg);
             }
         }
+        options.replaceAll((name, values) -> List.copyOf(values));
         return new CommandLine(arguments, options, help);
     }
 
     Optional<String> option(String name) {
-        return Optional.ofNullable(options.get(name));
+        return values(name).stream().findFirst();
+    }
+
+    /** Every value of a repeatable option, in the order given. */
+    List<String> values(String name) {
+        return options.getOrDefault(name, List.of());
     }
 
     /** {@code --rules}, else {@value #RULES_DIR_VARIABLE}, else {@code ./rules}: the service's own default. */

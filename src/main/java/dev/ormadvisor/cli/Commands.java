@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jar's commands ({@code check}, {@code evaluate}), run without Spring: they must be quick in a CI job and
+ * The jar's commands ({@code check}, {@code evaluate}, {@code audit}), run without Spring: they must be quick in a CI job and
  * must never open a port. Output goes to the given streams and the exit status is returned, so tests run the
  * commands in-process exactly as the jar does.
  */
@@ -32,7 +32,8 @@ public final class Commands {
 
     /** Whether these arguments name a command; anything else starts the service. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && (args[0].equals(CheckCommand.NAME) || args[0].equals(EvaluateCommand.NAME));
+        return args.length > 0 && (args[0].equals(CheckCommand.NAME) || args[0].equals(EvaluateCommand.NAME)
+                || args[0].equals(AuditCommand.NAME));
     }
 
     /**
@@ -52,20 +53,29 @@ public final class Commands {
             throw new IllegalArgumentException("not a command: " + Arrays.toString(args));
         }
         List<String> rest = List.of(args).subList(1, args.length);
-        String usage = args[0].equals(CheckCommand.NAME) ? CheckCommand.USAGE : EvaluateCommand.USAGE;
         try {
-            ExitCode exit = args[0].equals(CheckCommand.NAME)
-                    ? new CheckCommand(out, err, environment).run(rest)
-                    : new EvaluateCommand(out, err, environment, clock).run(rest);
+            ExitCode exit = switch (args[0]) {
+                case CheckCommand.NAME -> new CheckCommand(out, err, environment).run(rest);
+                case EvaluateCommand.NAME -> new EvaluateCommand(out, err, environment, clock).run(rest);
+                default -> new AuditCommand(out, err).run(rest);
+            };
             return exit.status();
         } catch (UsageException e) {
             err.println(args[0] + ": " + e.getMessage());
             err.println();
-            err.print(usage);
+            err.print(usage(args[0], rest));
             return ExitCode.UNUSABLE.status();
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    private static String usage(String command, List<String> args) {
+        return switch (command) {
+            case CheckCommand.NAME -> CheckCommand.USAGE;
+            case EvaluateCommand.NAME -> EvaluateCommand.USAGE;
+            default -> AuditCommand.usage(args);
+        };
     }
 }

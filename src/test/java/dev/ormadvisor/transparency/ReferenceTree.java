@@ -8,12 +8,11 @@ import java.util.stream.IntStream;
 /**
  * An in-memory tree whose every value is computed by the RFC 9162 section 2.1 definitions, transcribed literally
  * (MTH, PATH, PROOF over lists), so tests compare the implementation with the specification rather than with
- * itself. As {@link SubtreeHashes} it refuses any subtree that is not complete, and counts the calls.
+ * itself. As {@link SubtreeHashes} it refuses any subtree that is not complete.
  */
 final class ReferenceTree implements SubtreeHashes {
 
     private final List<byte[]> leafHashes;
-    private int calls;
 
     ReferenceTree(List<byte[]> leafHashes) {
         this.leafHashes = List.copyOf(leafHashes);
@@ -25,10 +24,6 @@ final class ReferenceTree implements SubtreeHashes {
                 .mapToObj(i -> MerkleHash.leaf(("leaf " + i).getBytes(StandardCharsets.UTF_8))).toList());
     }
 
-    int size() {
-        return leafHashes.size();
-    }
-
     byte[] leafHash(int index) {
         return leafHashes.get(index);
     }
@@ -37,13 +32,8 @@ final class ReferenceTree implements SubtreeHashes {
         return leafHashes;
     }
 
-    int calls() {
-        return calls;
-    }
-
     @Override
     public byte[] hash(int level, long index) {
-        calls++;
         long start = index << level;
         long end = start + (1L << level);
         if (level < 0 || index < 0 || end > leafHashes.size()) {
