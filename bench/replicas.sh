@@ -116,7 +116,7 @@ machine_ticks() { # "busy total"
 # Runs the measured window: replicas' pids in $replica_pids, the load in the function named $1; prints one line
 # of CPU shares of the window (cores' worth: 1.00 is one core busy the whole window).
 measure_cpu() {
-    local run="$1" label="$2"
+    local run="$1" label="$2" key="$3"
     local before_replicas=() p
     for p in $replica_pids; do before_replicas+=("$(ticks_of "$p")"); done
     local before_pg before_machine
@@ -150,6 +150,7 @@ measure_cpu() {
     replicas_cores="$(awk -v l="$line" 'BEGIN { n = split(l, c, " "); for (i = 1; i <= n; i++) s += c[i]; print s }')"
     postgres_cores="$(awk -v t="$(( $(postgres_ticks) - before_pg ))" -v hz="$hz" -v s="$elapsed_s" \
         'BEGIN { printf "%.2f", t / hz / s }')"
+    echo "$replicas_cores" >"$work/replica-cores-$key"
     machine_cores="$(awk -v b="$((busy_after - busy_before))" -v t="$((total_after - total_before))" -v n="$(nproc)" \
         'BEGIN { printf "%.2f", n * b / t }')"
     printf "%-22s replicas %-11s postgres (whole server) %s   wrk and all else %s   machine %s of %d\n" "$label" "$line" \
@@ -188,7 +189,7 @@ for round in $(seq 1 "$rounds"); do
     replica_pids="$pid"
     load "$one" "$connections" "$warmup" "$work/warmup-one"
     one_run() { load "$one" "$connections" "$seconds" "$work/measured-one-$round"; }
-    measure_cpu one_run "round $round, 1 replica"
+    measure_cpu one_run "round $round, 1 replica" "one-$round"
     verify "$one" "round $round, 1 replica" >>"$work/verified"
     stop_replica "$pid"
 
@@ -208,7 +209,7 @@ for round in $(seq 1 "$rounds"); do
         wait "$first"
     }
     two_run warmup
-    measure_cpu two_run "round $round, 2 replicas"
+    measure_cpu two_run "round $round, 2 replicas" "two-$round"
     verify "$a" "round $round, 2 replicas" >>"$work/verified"
     stop_replica "$pid_a"
     stop_replica "$pid"
@@ -219,15 +220,27 @@ echo "Durable evaluations over HTTP on one PostgreSQL database, ${seconds} s aft
 printf "%-10s %-12s %12s   %-36s %6s\n" "replicas" "connections" "answers/s" "p50 / p99 (per wrk process)" "errors"
 one_sum=0
 two_sum=0
+one_cpu=0
+two_cpu=0
+per_answer() { # cores answers/s -> ms of replica CPU per answer
+    awk -v c="$1" -v r="$2" 'BEGIN { printf "%.2f", 1000 * c / r }'
+}
 for round in $(seq 1 "$rounds"); do
     report 1 "$connections" "$work/measured-one-$round"
     report 2 "$((connections / 2))+$((connections / 2))" "$work/measured-a-$round" "$work/measured-b-$round"
-    one_sum=$((one_sum + $(durable "$work/measured-one-$round")))
-    two_sum=$((two_sum + $(durable "$work/measured-a-$round" "$work/measured-b-$round")))
+    one_rate="$(durable "$work/measured-one-$round")"
+    two_rate="$(durable "$work/measured-a-$round" "$work/measured-b-$round")"
+    one_sum=$((one_sum + one_rate))
+    two_sum=$((two_sum + two_rate))
+    one_cpu="$(awk -v a="$one_cpu" -v b="$(per_answer "$(cat "$work/replica-cores-one-$round")" "$one_rate")" 'BEGIN { print a + b }')"
+    two_cpu="$(awk -v a="$two_cpu" -v b="$(per_answer "$(cat "$work/replica-cores-two-$round")" "$two_rate")" 'BEGIN { print a + b }')"
 done
 echo "CPU in the measured windows, in cores (1.00 = one core busy the whole window):"
 sed 's/^/  /' "$work/cpu"
 if [ "$sample_waits" = 1 ]; then cat "$work/waits"; fi
 cat "$work/verified"
+awk -v one="$one_cpu" -v two="$two_cpu" -v r="$rounds" 'BEGIN {
+    printf "replica CPU per answer: 1 replica %.2f ms, 2 replicas %.2f ms (what a replica costs, whatever share of the" \
+        " machine it got)\n", one / r, two / r }'
 awk -v one="$one_sum" -v two="$two_sum" -v r="$rounds" 'BEGIN {
     printf "2 replicas / 1 replica: %.0f / %.0f answers/s = %.2fx (goal: >= 0.90x)\n", two / r, one / r, two / one }'
