@@ -20,14 +20,18 @@ prev_commit="$(git rev-parse --verify "${3:-aa8e89b}^{commit}")"
 warm_up=10
 connections=16
 work="$(mktemp -d)"
-service_pid=""
-databases=()
+# run() is called in a subshell (its figures are read from it): what cleanup must undo is found by name, not kept
+# in variables.
+database_prefix="bench_release_$$_"
+psql=(psql -q -h 127.0.0.1 -U postgres -d test -AtX)
 
 cleanup() {
-    if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null; wait "$service_pid" 2>/dev/null || true; fi
-    for database in ${databases[@]+"${databases[@]}"}; do
-        psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null || true
-    done
+    if [ -f "$work/service.pid" ]; then kill "$(cat "$work/service.pid")" 2>/dev/null || true; sleep 1; fi
+    if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+        for database in $("${psql[@]}" -c "SELECT datname FROM pg_database WHERE datname LIKE '${database_prefix}%'"); do
+            "${psql[@]}" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null || true
+        done
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -57,19 +61,20 @@ prev_jar() {
 # run JAR STORE -> "answers/s p50_ms p99_ms errors": the jar on a fresh store, warmed up, then measured.
 run() {
     local jar="$1" store="$2" port settings=()
+    local database=""
     port="$(free_port)"
     if [ "$store" = SQLite ]; then
         local file="$work/audit-$RANDOM$RANDOM.db"
         settings=("--spring.datasource.url=jdbc:sqlite:$file?journal_mode=WAL&synchronous=FULL&busy_timeout=10000")
     else
-        local database="bench_release_$RANDOM$RANDOM"
-        psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $database" >/dev/null
-        databases+=("$database")
+        database="${database_prefix}$RANDOM$RANDOM"
+        "${psql[@]}" -c "CREATE DATABASE $database" >/dev/null
         settings=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$database")
     fi
     (cd "$work" && exec java -jar "$jar" --server.port="$port" --advisor.rules.dir="$root/rules" \
         "--advisor.audit.signing-key=$work/signing-key.pem" "${settings[@]}" >"$work/service.log" 2>&1) &
-    service_pid=$!
+    local service_pid=$!
+    echo "$service_pid" >"$work/service.pid"
     local status=""
     until [ "$status" = 200 ]; do
         kill -0 "$service_pid" 2>/dev/null || { echo "$jar died at start-up:" >&2; tail -n 30 "$work/service.log" >&2; exit 1; }
@@ -83,7 +88,9 @@ run() {
     result="$(wrk_post "http://127.0.0.1:$port/api/v1/evaluations" "$connections" "$seconds" examples/*.json)"
     ticks_after="$(cpu_ticks "$service_pid")"
     kill "$service_pid" && wait "$service_pid" 2>/dev/null || true
-    service_pid=""
+    rm -f "$work/service.pid"
+    if [ -n "$database" ]; then "${psql[@]}" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null; fi
+    rm -f "$work"/audit-*.db*
     awk -v requests="$(field requests <<<"$result")" -v non2xx="$(field non2xx <<<"$result")" \
         -v errors="$(field socket_errors <<<"$result")" -v us="$(field duration_us <<<"$result")" \
         -v p50="$(field p50_us <<<"$result")" -v p99="$(field p99_us <<<"$result")" \
