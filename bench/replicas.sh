@@ -18,7 +18,7 @@ source bench/lib.sh
 root="$PWD"
 seconds="${1:-20}"
 rounds="${2:-1}"
-warmup=20
+warmup="${REPLICAS_WARMUP:-20}"
 connections=16
 sample_waits="${REPLICAS_WAITS:-0}"
 psql=(psql -h 127.0.0.1 -U postgres -d test -qAtX)
