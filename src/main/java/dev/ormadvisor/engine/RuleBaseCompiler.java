@@ -82,8 +82,8 @@ public final class RuleBaseCompiler {
 
     /**
      * Compiles the DRL files, then the DRL generated from each table that could be read, in one builder: one rule
-     * base version. Tables come after the DRL files, so that among rules of equal salience the DRL rules keep
-     * firing in the order they are written. Any error so far stops here, with every error found.
+     * base version (tables after the DRL files, so a folder without tables compiles exactly as before). Any error
+     * so far stops here, with every error found.
      */
     private KieBase build(RuleSources sources, Map<String, Translation> tables, List<RuleError> errors) {
         // A file-watcher or executor thread has the system class loader as its context loader, and inside the
