@@ -1,21 +1,22 @@
 package dev.ormadvisor.decisiontables;
 
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Looks inside an {@code .xlsx} before Apache POI builds anything from it: the zip is walked as a stream with every
- * byte counted (a zip bomb is stopped at {@link TableLimits#MAX_UNZIPPED_BYTES}, not after), and each worksheet is
+ * Looks inside an {@code .xlsx} before Apache POI builds anything from it: each part of the zip is unzipped as a
+ * stream with every byte counted (a zip bomb is stopped at {@link TableLimits#MAX_UNZIPPED_BYTES}, not after), and each worksheet is
  * read with a streaming XML parser (no DTDs, no external entities) to bound its rows and columns and to refuse
  * formulas, which Drools would otherwise evaluate.
  */
@@ -35,21 +36,27 @@ final class XlsxPreflight {
         long unzipped = 0;
         int entries = 0;
         boolean sawWorksheet = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        // The central directory, read from memory: what each part claims is checked against what it unzips to.
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
+                .get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (++entries > TableLimits.MAX_ZIP_ENTRIES) {
                     throw refused("the workbook has more than " + TableLimits.MAX_ZIP_ENTRIES + " parts");
                 }
-                CountingStream part = new CountingStream(zip, TableLimits.MAX_UNZIPPED_BYTES - unzipped);
-                if (WORKSHEET.matcher(entry.getName()).matches()) {
-                    sawWorksheet = true;
-                    checkWorksheet(part);
+                try (InputStream data = zip.getInputStream(entry)) {
+                    CountingStream part = new CountingStream(data, TableLimits.MAX_UNZIPPED_BYTES - unzipped);
+                    if (WORKSHEET.matcher(entry.getName()).matches()) {
+                        sawWorksheet = true;
+                        checkWorksheet(part);
+                    }
+                    part.skipRest();
+                    unzipped += part.count;
                 }
-                part.skipRest();
-                unzipped += part.count;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof TableRefusedException refused) {
+                throw refused;
+            }
             throw refused("this is not an Excel .xlsx workbook that can be read (" + e.getMessage() + ")");
         }
         if (!sawWorksheet) {
@@ -167,7 +174,7 @@ final class XlsxPreflight {
 
         @Override
         public void close() {
-            // the zip stream goes on to the next entry: closing is the caller's
+            // the XML parser may close it at the end of the sheet; the part is closed by whoever opened it
         }
 
         void skipRest() throws IOException {
