@@ -91,6 +91,10 @@ final class CellGrid implements DataListener {
             return type.toUpperCase(Locale.ROOT).equals("METADATA") || type.startsWith("@");
         }
 
+        boolean isName() {
+            return type.toUpperCase(Locale.ROOT).equals("NAME") || type.toUpperCase(Locale.ROOT).startsWith("N");
+        }
+
         /** For a METADATA column, the tag its code writes: {@code statements("$param")} writes {@code statements}. */
         String tag() {
             int paren = code.indexOf('(');

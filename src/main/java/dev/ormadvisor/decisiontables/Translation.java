@@ -17,6 +17,8 @@ public final class Translation {
 
     /** Drools writes this comment above every rule it generates: {@code // rule values at B12, header at B5}. */
     private static final Pattern ROW_COMMENT = Pattern.compile("^\\s*// rule values at ([A-Z]+)([0-9]+),");
+    private static final Pattern POSITION = Pattern.compile("\\bLine ([0-9]+):([0-9]+)\\s*");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{3,}");
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"(.*)\"\\s*$");
 
     private final String drl;
@@ -66,8 +68,9 @@ public final class Translation {
     }
 
     /**
-     * The column a compile error at this line of the generated DRL comes from: the one cell of the rule's row whose
-     * value is written on that line, or, when several are, the one whose value the message quotes.
+     * The column a compile error at this line of the generated DRL comes from, when it can be told: the cell at the
+     * position a parser error points to; else the one cell whose value the message quotes; else the one cell whose
+     * value is written on that line.
      */
     public Optional<Column> columnAt(int drlLine, String message) {
         Optional<GeneratedRule> rule = ruleAt(drlLine);
@@ -77,6 +80,8 @@ public final class Translation {
         int row = rule.get().row();
         String lineText = drl.lines().skip(Math.max(0, drlLine - 1)).findFirst().orElse("");
         Map<Integer, String> cells = grid.row(row);
+        Matcher position = POSITION.matcher(message);
+        String words = position.replaceAll("");
         List<TableColumn> onLine = new ArrayList<>();
         List<TableColumn> quoted = new ArrayList<>();
         for (TableColumn column : grid.columnsFor(row)) {
@@ -87,18 +92,81 @@ public final class Translation {
             if (lineText.contains(value)) {
                 onLine.add(column);
             }
-            if (message.contains(value)) {
+            if (!column.isName() && Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])")
+                    .matcher(words).find()) {
                 quoted.add(column);
             }
         }
-        List<TableColumn> candidates = onLine.size() == 1 ? onLine
-                : onLine.stream().filter(quoted::contains).toList();
-        if (candidates.isEmpty() && onLine.isEmpty()) {
-            candidates = quoted;
+        if (position.reset().find() && !onLine.isEmpty()) {
+            Optional<TableColumn> pointed = nearest(onLine, cells, lineText, Integer.parseInt(position.group(2)));
+            if (pointed.isPresent()) {
+                return pointed.map(Translation::column);
+            }
         }
-        return candidates.size() == 1
-                ? Optional.of(new Column(candidates.get(0).letters(), candidates.get(0).title()))
-                : Optional.empty();
+        if (quoted.size() == 1) {
+            return Optional.of(column(quoted.get(0)));
+        }
+        List<TableColumn> named = onLine.stream().filter(column -> namesAWordOfItsOwn(column, cells, words)).toList();
+        if (named.size() == 1) {
+            return Optional.of(column(named.get(0)));
+        }
+        return onLine.size() == 1 ? Optional.of(column(onLine.get(0))) : Optional.empty();
+    }
+
+    /**
+     * Whether the message names a word (a field, a type) written in this cell and in no other cell of the row: a
+     * message often quotes only part of a cell ({@code mostlyCrudd == true} of a longer condition).
+     */
+    private static boolean namesAWordOfItsOwn(TableColumn column, Map<Integer, String> cells, String message) {
+        if (column.isName()) {
+            return false;
+        }
+        List<String> others = cells.entrySet().stream().filter(cell -> cell.getKey() != column.index())
+                .map(Map.Entry::getValue).toList();
+        Matcher word = WORD.matcher(cells.get(column.index()));
+        while (word.find()) {
+            String text = word.group();
+            if (others.stream().noneMatch(other -> other.contains(text))
+                    && Pattern.compile("\\b" + Pattern.quote(text) + "\\b").matcher(message).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cell written where a parser points ({@code Line 44:50}): the one whose text spans or just precedes it. */
+    private static Optional<TableColumn> nearest(List<TableColumn> columns, Map<Integer, String> cells,
+            String lineText, int offset) {
+        TableColumn best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (TableColumn column : columns) {
+            String value = cells.get(column.index());
+            for (int start = lineText.indexOf(value); start >= 0; start = lineText.indexOf(value, start + 1)) {
+                int end = start + value.length();
+                int distance = offset >= start && offset <= end ? 0 : offset > end ? offset - end : Integer.MAX_VALUE;
+                if (distance < bestDistance) {
+                    best = column;
+                    bestDistance = distance;
+                    tie = false;
+                } else if (distance == bestDistance && column != best && distance != Integer.MAX_VALUE) {
+                    tie = true;
+                }
+            }
+        }
+        return tie || best == null ? Optional.empty() : Optional.of(best);
+    }
+
+    private static Column column(TableColumn column) {
+        return new Column(column.letters(), column.title());
+    }
+
+    /**
+     * A message about generated DRL without the generated line and position a parser puts in it
+     * ({@code [ERR 101] Line 44:50 no viable alternative…}): its reader never saw those lines.
+     */
+    public static String withoutGeneratedPosition(String message) {
+        return POSITION.matcher(message).replaceAll("").replaceAll("\\s+", " ").strip();
     }
 
     private Optional<GeneratedRule> ruleAt(int drlLine) {

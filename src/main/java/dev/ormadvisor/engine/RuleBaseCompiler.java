@@ -138,7 +138,7 @@ public final class RuleBaseCompiler {
         String where = row == 0 ? "the RuleSet or Import cells: "
                 : column.map(c -> "the cell under \"" + c.title() + "\": ").orElse("this row: ");
         return new RuleError(error.file(), row, column.map(Translation.Column::letters).orElse(null),
-                where + error.message());
+                where + Translation.withoutGeneratedPosition(error.message()));
     }
 
     private static RuleError toError(KnowledgeBuilderResult result) {
