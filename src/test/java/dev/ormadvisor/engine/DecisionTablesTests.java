@@ -170,6 +170,17 @@ class DecisionTablesTests {
     }
 
     @Test
+    void aBrokenCellStopsTheStartWithTheTablesRowAndColumnAmongTheErrors() {
+        RulesFolder rules = shippedWithTable(table -> table.replace("mostlyCrud == true || needsAdminInterface",
+                "mostlyCrudd == true || needsAdminInterface"));
+
+        InvalidRuleBaseException refused = catchThrowableOfType(InvalidRuleBaseException.class,
+                () -> new RuleBaseInService(rules.dir(), compiler, RuleBaseCheck.NONE, Clock.systemUTC()));
+
+        assertThat(refused.getMessage()).contains("best-fits.drl.csv:9: column D: the cell under \"And the project\"");
+    }
+
+    @Test
     void theSnapshotKeepsTheCsvAsTextAndTheWorkbookAsBytesWithTheDrlGeneratedFromIt() throws Exception {
         RulesFolder rules = RulesFolder.copyOfShippedRules(tmp.resolve("snapshot"));
         Files.createDirectories(rules.dir().resolve("sub"));
