@@ -33,7 +33,6 @@ public final class DecisionTable {
         // Second line of defence behind XlsxPreflight, for anything that opens a workbook through POI.
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(TableLimits.MAX_UNZIPPED_BYTES);
-        ZipSecureFile.setMaxTextSize(TableLimits.MAX_UNZIPPED_BYTES);
     }
 
     private DecisionTable() {
