@@ -16,7 +16,7 @@ public final class TableLimits {
     public static final int MAX_COLUMNS = 100;
 
     /** Everything inside an {@code .xlsx} (a zip file) once unzipped: a zip bomb stops here, before any parsing. */
-    public static final long MAX_UNZIPPED_BYTES = 16L * 1024 * 1024;
+    public static final long MAX_UNZIPPED_BYTES = 8L * 1024 * 1024;
 
     /** Parts inside an {@code .xlsx}. */
     public static final int MAX_ZIP_ENTRIES = 500;

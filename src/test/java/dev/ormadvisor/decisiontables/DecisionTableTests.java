@@ -94,7 +94,7 @@ class DecisionTableTests {
 
         assertThat(table.drl()).isEmpty();
         assertThat(table.problems()).singleElement().extracting(CellProblem::message).asString()
-                .contains("unzips to more than 16 MB", "zip bomb");
+                .contains("unzips to more than " + TableLimits.MAX_UNZIPPED_BYTES / (1024 * 1024) + " MB", "zip bomb");
     }
 
     @Test
