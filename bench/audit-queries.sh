@@ -11,4 +11,4 @@ trap 'rm -rf "$work"' EXIT
 ./mvnw -B -q -ntp -Pbench test-compile exec:java \
     -Dexec.mainClass=dev.ormadvisor.audit.AuditQueryBenchmark \
     -Dexec.classpathScope=test \
-    -Dexec.args="$records $runs $work" | grep -v -E '^[0-9:.TZ-]+ +(\[.*\] )?(INFO|DEBUG)'
+    -Dexec.args="$records $runs $work" | grep -v -E '^[0-9:.TZ-]+ +(\[.*\] )?(INFO|DEBUG)|^[|+]'

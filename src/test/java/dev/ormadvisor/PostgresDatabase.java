@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh PostgreSQL database of its own for one test class (or one benchmark run), on the server at
@@ -63,6 +64,13 @@ public final class PostgresDatabase implements BeforeAllCallback {
     public List<String> serviceSettings() {
         return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD);
+    }
+
+    /** Points a Spring test context at this database (with the postgres profile active on the class). */
+    public void registerAsDataSource(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", this::jdbcUrl);
+        registry.add("spring.datasource.username", this::username);
+        registry.add("spring.datasource.password", this::password);
     }
 
     /** A connection pool of its own on this database, as one more service instance would open; close it. */

@@ -1,30 +1,35 @@
 package dev.ormadvisor.audit;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ormadvisor.AuditDatabases;
 import dev.ormadvisor.PostgresDatabase;
 import dev.ormadvisor.conclusions.Choice;
+import dev.ormadvisor.engine.RuleSources;
+import dev.ormadvisor.transparency.NoteSigner;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
-import org.flywaydb.core.Flyway;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fills a fresh audit store (SQLite, and PostgreSQL when reachable) with N realistic evaluations through plain JDBC
- * batches on the Flyway-migrated schema, then times the list queries the read API issues: each filter alone and
- * combined, {@code ORDER BY seq DESC LIMIT 20} and the {@code COUNT(*)} total. Run: {@code bench/audit-queries.sh
- * [RECORDS] [RUNS]}.
+ * Fills a fresh audit store (SQLite, and PostgreSQL when reachable) with N realistic evaluations, appended to one
+ * log through AuditStore in big batches on the migrated schema (see {@link BulkAppender}), then times the list
+ * queries the read API issues: each filter alone and combined, {@code ORDER BY seq DESC LIMIT 20} and the
+ * {@code COUNT(*)} total. Run: {@code bench/audit-queries.sh [RECORDS] [RUNS]}.
  */
 public final class AuditQueryBenchmark {
 
@@ -45,6 +50,7 @@ public final class AuditQueryBenchmark {
     private final long startMicros;
     private final long spanMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.EPOCH.plus(Duration.ofDays(365)));
     private final String[] versions = new String[VERSIONS];
+    private final Map<String, RuleSources> ruleSets = new HashMap<>();
     /** A filler of realistic size for the stored answer (the real one quotes every fired rule's explanation). */
     private final String answerFiller;
 
@@ -55,6 +61,8 @@ public final class AuditQueryBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < VERSIONS; i++) {
             versions[i] = HexFormat.of().toHexDigits(random.nextLong());
+            ruleSets.put(versions[i], new RuleSources(Path.of("rules"),
+                    new TreeMap<>(Map.of("verdict.drl", "// rule set " + versions[i])), versions[i]));
         }
         this.answerFiller = "The app is mostly CRUD, forms, dashboards, auth and admin workflows. ".repeat(20);
     }
@@ -73,18 +81,19 @@ public final class AuditQueryBenchmark {
     }
 
     private void run(String store, String url, String user, String password) throws SQLException {
-        Flyway.configure().dataSource(url, user, password).load().migrate();
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (HikariDataSource pool = AuditDatabases.pool(url)) {
+            pool.setUsername(user);
+            pool.setPassword(password);
+            AuditSchema.migrate(pool);
             long start = System.nanoTime();
-            fill(connection);
+            fill(pool);
             System.out.printf("%n%s: %,d evaluations filled in %d s%n", store, records,
                     Duration.ofNanos(System.nanoTime() - start).toSeconds());
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
             if (store.equals("PostgreSQL")) {
                 // What autovacuum does shortly after a bulk load; timing before it would measure an unusual state.
-                connection.setAutoCommit(true);
-                connection.createStatement().execute("VACUUM ANALYZE");
+                jdbc.execute("VACUUM ANALYZE");
             }
-            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             if (store.equals("SQLite")) {
                 // What the service's hourly SqliteStatistics does: time the state a running service is in.
                 new SqliteStatistics(jdbc).refresh();
@@ -93,62 +102,32 @@ public final class AuditQueryBenchmark {
         }
     }
 
-    private void fill(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
+    /**
+     * The records go in as the service writes them (AuditStore: leaves of one log, its tree nodes and signed
+     * checkpoints, statement keys), in batches of {@link #BATCH}, evaluation times spread over the year.
+     */
+    private void fill(DataSource dataSource) {
         SplittableRandom random = new SplittableRandom(42);
-        try (PreparedStatement evaluation = connection.prepareStatement("""
-                INSERT INTO audit_evaluation (seq, id, evaluated_at_us, label, choice, confidence, rules_version,
-                    duration_us, facts, answer, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                PreparedStatement statement = connection.prepareStatement(
-                        "INSERT INTO audit_statement (statement_key, evaluation_seq) VALUES (?, ?)")) {
-            String previous = "0".repeat(64);
-            for (long seq = 1; seq <= records; seq++) {
-                String hash = HexFormat.of().toHexDigits(random.nextLong()).repeat(4);
-                String choice = CHOICES[weighted(random, 45, 40, 15)];
-                String label = random.nextInt(100) < 5 ? null : "project-" + skewed(random, LABELS);
-                evaluation.setLong(1, seq);
-                evaluation.setString(2, new java.util.UUID(random.nextLong(), random.nextLong()).toString());
-                evaluation.setLong(3, startMicros + seq * (spanMicros / records) + random.nextLong(1_000_000));
-                evaluation.setString(4, label);
-                evaluation.setString(5, choice);
-                evaluation.setString(6, CONFIDENCES[random.nextInt(3)]);
-                evaluation.setString(7, versionAt(random, seq));
-                evaluation.setLong(8, 200 + random.nextLong(5_000));
-                evaluation.setString(9, "{\"label\":\"" + label + "\",\"project\":{\"framework\":\"UNDECIDED\","
-                        + "\"type\":\"SAAS\",\"mostlyCrud\":" + random.nextBoolean() + ",\"monthsToDeadline\":"
-                        + random.nextInt(24) + "},\"team\":{\"size\":" + (1 + random.nextInt(40)) + "}}");
-                evaluation.setString(10, "{\"verdict\":{\"choice\":\"" + choice + "\"},\"firedRules\":\""
-                        + answerFiller + "\"}");
-                evaluation.setString(11, previous);
-                evaluation.setString(12, hash);
-                evaluation.addBatch();
-                previous = hash;
-                statement.setString(1, "VERDICT");
-                statement.setLong(2, seq);
-                statement.addBatch();
-                for (int key = 0; key < STATEMENTS.length; key++) {
-                    // Key k fires in 50% * 0.88^k of evaluations: from one in two down to about one in 400.
-                    if (random.nextDouble() < 0.5 * Math.pow(0.88, key)) {
-                        statement.setString(1, STATEMENTS[key]);
-                        statement.setLong(2, seq);
-                        statement.addBatch();
-                    }
-                }
-                if (seq % BATCH == 0 || seq == records) {
-                    evaluation.executeBatch();
-                    statement.executeBatch();
-                    connection.commit();
+        NoteSigner signer = NoteSigner.fromPkcs8Pem("bench.example/audit", NoteSigner.generatePkcs8Pem());
+        new BulkAppender(dataSource, "bench", signer).append(records, BATCH, seq -> {
+            String choice = CHOICES[weighted(random, 45, 40, 15)];
+            String label = random.nextInt(100) < 5 ? null : "project-" + skewed(random, LABELS);
+            AuditEntry entry = new AuditEntry(0, new UUID(random.nextLong(), random.nextLong()).toString(),
+                    startMicros + seq * (spanMicros / records) + random.nextLong(1_000_000), label, choice,
+                    CONFIDENCES[random.nextInt(3)], versionAt(random, seq), 200 + random.nextLong(5_000),
+                    "{\"label\":\"" + label + "\",\"project\":{\"framework\":\"UNDECIDED\","
+                            + "\"type\":\"SAAS\",\"mostlyCrud\":" + random.nextBoolean() + ",\"monthsToDeadline\":"
+                            + random.nextInt(24) + "},\"team\":{\"size\":" + (1 + random.nextInt(40)) + "}}",
+                    "{\"verdict\":{\"choice\":\"" + choice + "\"},\"firedRules\":\"" + answerFiller + "\"}");
+            Set<String> statements = new LinkedHashSet<>(List.of("VERDICT"));
+            for (int key = 0; key < STATEMENTS.length; key++) {
+                // Key k fires in 50% * 0.88^k of evaluations: from one in two down to about one in 400.
+                if (random.nextDouble() < 0.5 * Math.pow(0.88, key)) {
+                    statements.add(STATEMENTS[key]);
                 }
             }
-            try (PreparedStatement head = connection.prepareStatement(
-                    "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                head.setLong(1, records);
-                head.setString(2, previous);
-                head.executeUpdate();
-            }
-            connection.commit();
-        }
-        connection.setAutoCommit(true);
+            return new PendingAppend(entry, statements, List.of(), ruleSets.get(entry.rulesVersion()));
+        });
     }
 
     /** Versions follow each other over the year; one record in 20 still comes from the previous one (rollouts). */

@@ -72,10 +72,11 @@ class AuditConfiguration {
 
     /** Its own key, and the keys of the other instances' logs that the operator vouches for. */
     @Bean
-    LogVerifier logVerifier(JdbcTemplate jdbc, NoteSigner signer, AuditProperties properties) {
+    LogVerifier logVerifier(JdbcTemplate jdbc, TransparencyLogs logs, NoteSigner signer,
+            AuditProperties properties) {
         List<VerifierKey> trusted = new ArrayList<>(List.of(signer.verifierKey()));
         properties.trustedKeys().stream().map(VerifierKey::parse).forEach(trusted::add);
-        return new LogVerifier(jdbc, trusted);
+        return new LogVerifier(jdbc, logs, trusted);
     }
 
     @Bean

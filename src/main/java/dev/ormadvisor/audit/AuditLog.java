@@ -60,8 +60,10 @@ public final class AuditLog {
             ObjectNode stored = (ObjectNode) json.readTree(rs.getString(1));
             stored.set("facts", json.readTree(rs.getString(2)));
             stored.put("durationMicros", rs.getLong(3));
-            stored.put("log", rs.getString(4));
-            stored.put("index", rs.getLong(5));
+            if (rs.getString(4) != null) {
+                stored.put("log", rs.getString(4));
+                stored.put("index", rs.getLong(5));
+            }
             return Optional.of(stored);
         }, id);
     }
@@ -69,8 +71,8 @@ public final class AuditLog {
     /** Newest first; {@code page} is 0-based. */
     public EvaluationPage search(EvaluationFilter filter, int page, int size) {
         Where where = Where.of(filter);
-        List<EvaluationSummary> items = jdbc.query(SUMMARY_COLUMNS + where.sql() + " ORDER BY e.seq DESC LIMIT ? OFFSET ?",
-                SUMMARY, where.argsThen(size, (long) page * size));
+        List<EvaluationSummary> items = jdbc.query(SUMMARY_COLUMNS + where.sql()
+                + " ORDER BY e.seq DESC LIMIT ? OFFSET ?", SUMMARY, where.argsThen(size, (long) page * size));
         return new EvaluationPage(items, page, size, count(where));
     }
 

@@ -24,16 +24,18 @@ public final class LogVerifier {
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
+    private final TransparencyLogs logs;
     private final List<VerifierKey> trustedKeys;
 
-    LogVerifier(JdbcTemplate jdbc, List<VerifierKey> trustedKeys) {
+    LogVerifier(JdbcTemplate jdbc, TransparencyLogs logs, List<VerifierKey> trustedKeys) {
         this.jdbc = jdbc;
+        this.logs = logs;
         this.trustedKeys = List.copyOf(trustedKeys);
     }
 
     public LogVerification verify() {
         List<LogCheck> checks = new ArrayList<>();
-        for (LogHead head : new TransparencyLogs(jdbc, "").logs()) {
+        for (LogHead head : logs.logs()) {
             checks.add(check(head));
         }
         Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM audit_evaluation WHERE log_id IS NULL", Long.class);

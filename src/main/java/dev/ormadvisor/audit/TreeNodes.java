@@ -57,15 +57,18 @@ final class TreeNodes {
         if (positions.isEmpty()) {
             return found;
         }
-        List<Object> args = new ArrayList<>(List.of(logId));
+        List<Object> args = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         for (Position position : positions) {
-            conditions.add("(tree_level = ? AND tree_index = ?)");
+            // The whole key in every term: both databases then answer each term with a primary-key lookup, even
+            // SQLite before it has statistics (with log_id outside, it scanned the log's nodes).
+            conditions.add("(log_id = ? AND tree_level = ? AND tree_index = ?)");
+            args.add(logId);
             args.add(position.level());
             args.add(position.index());
         }
-        jdbc.query("SELECT tree_level, tree_index, hash FROM audit_tree_node WHERE log_id = ? AND ("
-                + String.join(" OR ", conditions) + ")", rs -> {
+        jdbc.query("SELECT tree_level, tree_index, hash FROM audit_tree_node WHERE "
+                + String.join(" OR ", conditions), rs -> {
                     found.put(new Position(rs.getInt(1), rs.getLong(2)), HEX.parseHex(rs.getString(3)));
                 }, args.toArray());
         return found;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jar's commands ({@code check}, {@code evaluate}, {@code audit}), run without Spring: they must be quick in a CI job and
- * must never open a port. Output goes to the given streams and the exit status is returned, so tests run the
+ * The jar's commands ({@code check}, {@code evaluate}, {@code audit}), run without Spring: they must be quick in a
+ * CI job and must never open a port. Output goes to the given streams and the exit status is returned, so tests run the
  * commands in-process exactly as the jar does.
  */
 public final class Commands {

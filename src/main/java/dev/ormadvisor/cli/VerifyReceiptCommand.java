@@ -3,6 +3,7 @@ package dev.ormadvisor.cli;
 import dev.ormadvisor.transparency.Checkpoint;
 import dev.ormadvisor.transparency.MerkleHash;
 import dev.ormadvisor.transparency.MerkleProofs;
+import dev.ormadvisor.transparency.Receipt;
 import dev.ormadvisor.transparency.SignedNote;
 import dev.ormadvisor.transparency.VerifierKey;
 import java.io.IOException;
@@ -64,11 +65,11 @@ final class VerifyReceiptCommand {
                 .orElseThrow(() -> new UsageException(KEY + " is required: the log's verifier key, or a file"
                         + " holding it")));
         Path receiptFile = Path.of(line.arguments().get(0));
-        Receipt receipt;
+        ReceiptFile receipt;
         Optional<Path> leafFile = line.option(LEAF).map(Path::of);
         Optional<byte[]> leaf;
         try {
-            receipt = Receipt.read(receiptFile);
+            receipt = ReceiptFile.read(receiptFile);
             leaf = leafFile.map(VerifyReceiptCommand::readLeaf);
         } catch (UnreadableInputException e) {
             err.println(e.getMessage());
@@ -77,26 +78,27 @@ final class VerifyReceiptCommand {
 
         List<Check> checks = check(receipt, key);
         leaf.ifPresent(bytes -> checks.add(leafCheck(leafFile.get(), bytes, receipt.leafHash())));
-        out.println("Receipt " + receiptFile + ": entry " + receipt.index() + " of log " + receipt.log() + " ("
-                + receipt.origin() + ")");
+        Receipt given = receipt.receipt();
+        out.println("Receipt " + receiptFile + ": entry " + given.index() + " of log " + given.log() + " ("
+                + given.origin() + ")");
         checks.forEach(check -> out.printf("%-6s  %s%n", check.holds() ? "OK" : "FAILED", check.statement()));
         long failed = checks.stream().filter(check -> !check.holds()).count();
         if (failed > 0) {
             out.println("Not proven: " + failed + " of " + checks.size() + " checks failed.");
             return ExitCode.FAILED;
         }
-        out.println("Proven: entry " + receipt.index() + " of log " + receipt.log() + " is in the tree the log signed"
+        out.println("Proven: entry " + given.index() + " of log " + given.log() + " is in the tree the log signed"
                 + " with " + AuditCommand.describe(key) + (leaf.isPresent() ? ", and " + leafFile.get()
                 + " is that entry." : "."));
         return ExitCode.OK;
     }
 
     /** Each claim of the receipt; one that cannot be checked (no checkpoint to check against) fails. */
-    private static List<Check> check(Receipt receipt, VerifierKey key) {
+    private static List<Check> check(ReceiptFile receipt, VerifierKey key) {
         List<Check> checks = new ArrayList<>();
         SignedNote note;
         try {
-            note = SignedNote.parse(receipt.checkpoint());
+            note = SignedNote.parse(receipt.receipt().checkpoint());
         } catch (IllegalArgumentException e) {
             checks.add(new Check(false, "the checkpoint is not a signed note: " + e.getMessage()));
             return checks;
@@ -112,16 +114,16 @@ final class VerifyReceiptCommand {
             checks.add(new Check(false, "the checkpoint's text is not a checkpoint: " + e.getMessage()));
             return checks;
         }
-        checks.add(checkpoint.origin().equals(receipt.origin())
+        checks.add(checkpoint.origin().equals(receipt.receipt().origin())
                 ? new Check(true, "the checkpoint is of log " + checkpoint.origin() + ", as the receipt says")
                 : new Check(false, "the checkpoint is of log " + checkpoint.origin() + ", but the receipt says "
-                        + receipt.origin()));
-        String entry = "leaf hash " + base64(receipt.leafHash()) + " at index " + receipt.index();
+                        + receipt.receipt().origin()));
+        String entry = "leaf hash " + base64(receipt.leafHash()) + " at index " + receipt.receipt().index();
         String tree = "the checkpoint's tree of " + checkpoint.size() + " leaves (root "
                 + base64(checkpoint.rootHash()) + ")";
-        if (receipt.index() >= checkpoint.size()) {
-            checks.add(new Check(false, "index " + receipt.index() + " is beyond " + tree));
-        } else if (MerkleProofs.verifyInclusion(receipt.index(), checkpoint.size(), receipt.leafHash(),
+        if (receipt.receipt().index() >= checkpoint.size()) {
+            checks.add(new Check(false, "index " + receipt.receipt().index() + " is beyond " + tree));
+        } else if (MerkleProofs.verifyInclusion(receipt.receipt().index(), checkpoint.size(), receipt.leafHash(),
                 receipt.inclusionProof(), checkpoint.rootHash())) {
             checks.add(new Check(true, "the inclusion proof places " + entry + " in " + tree));
         } else {

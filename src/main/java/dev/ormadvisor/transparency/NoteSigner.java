@@ -3,18 +3,14 @@ package dev.ormadvisor.transparency;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Arrays;
 import java.util.Base64;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /** Signs note bodies with an Ed25519 key, as C2SP signed-note lines under one key name. */
 public final class NoteSigner {
@@ -25,17 +21,21 @@ public final class NoteSigner {
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PEM_END = "-----END PRIVATE KEY-----";
 
-    private final PrivateKey privateKey;
+    /** The 32-byte private key of RFC 8032 section 5.1.5, and the public key derived from it. */
+    private final byte[] privateKey;
+    private final byte[] publicKey;
     private final VerifierKey verifierKey;
 
-    private NoteSigner(PrivateKey privateKey, VerifierKey verifierKey) {
-        this.privateKey = privateKey;
-        this.verifierKey = verifierKey;
+    private NoteSigner(String keyName, byte[] privateKey) {
+        this.privateKey = privateKey.clone();
+        this.publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
+        Ed25519.generatePublicKey(this.privateKey, 0, publicKey, 0);
+        this.verifierKey = new VerifierKey(keyName, VerifierKey.keyId(keyName, publicKey), publicKey);
     }
 
     public static NoteSigner of(String keyName, PrivateKey ed25519Private) {
         NoteSyntax.requireKeyName(keyName);
-        return new NoteSigner(ed25519Private, VerifierKey.of(keyName, publicKeyOf(ed25519Private)));
+        return new NoteSigner(keyName, privateKeyBytes(ed25519Private));
     }
 
     /** From a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}), as {@code openssl genpkey -algorithm ed25519} writes. */
@@ -76,15 +76,11 @@ public final class NoteSigner {
             throw new IllegalArgumentException("a note body ends with a newline");
         }
         NoteSyntax.requireNoControlCharacters(body, "the note body");
-        byte[] signature;
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(privateKey);
-            ed25519.update(body.getBytes(StandardCharsets.UTF_8));
-            signature = ed25519.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("an Ed25519 key checked at construction failed to sign", e);
-        }
+        // Bouncy Castle's RFC 8032 signer: the JDK's took 0.6 ms a signature here, 20 times as long, and the
+        // audit writer signs a checkpoint for every batch it commits. Verification stays with the JDK's.
+        byte[] message = body.getBytes(StandardCharsets.UTF_8);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(privateKey, 0, publicKey, 0, message, 0, message.length, signature, 0);
         byte[] idAndSignature = new byte[VerifierKey.KEY_ID_SIZE + signature.length];
         System.arraycopy(verifierKey.keyId(), 0, idAndSignature, 0, VerifierKey.KEY_ID_SIZE);
         System.arraycopy(signature, 0, idAndSignature, VerifierKey.KEY_ID_SIZE, signature.length);
@@ -92,33 +88,13 @@ public final class NoteSigner {
                 + Base64.getEncoder().encodeToString(idAndSignature) + "\n";
     }
 
-    /**
-     * JDK 17 has no call from an Ed25519 private key to its public key, and PKCS#8 v1 files (what the JDK and
-     * OpenSSL write) do not carry it. But the JDK's Ed25519 key pair generator draws the 32-byte private key from
-     * its SecureRandom and derives the public key from it (RFC 8032 section 5.1.5): given the private key's own
-     * bytes as its randomness, it returns that key's pair. The generated private key is compared with the given
-     * one, so a JDK that drew its randomness differently would fail here rather than sign under a wrong key id.
-     */
-    private static PublicKey publicKeyOf(PrivateKey key) {
+    private static byte[] privateKeyBytes(PrivateKey key) {
         if (!(key instanceof EdECPrivateKey)
                 || !NamedParameterSpec.ED25519.getName().equalsIgnoreCase(((EdECPrivateKey) key).getParams().getName())) {
             throw new IllegalArgumentException("not an Ed25519 private key: " + key.getAlgorithm());
         }
-        byte[] seed = ((EdECPrivateKey) key).getBytes()
+        return ((EdECPrivateKey) key).getBytes()
                 .orElseThrow(() -> new IllegalArgumentException("the Ed25519 private key does not reveal its bytes"));
-        KeyPairGenerator generator = keyPairGenerator();
-        try {
-            generator.initialize(NamedParameterSpec.ED25519, new Replay(seed));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java 15+ platform implements Ed25519", e);
-        }
-        KeyPair pair = generator.generateKeyPair();
-        byte[] regenerated = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElse(new byte[0]);
-        if (!Arrays.equals(regenerated, seed)) {
-            throw new IllegalStateException("this JDK's Ed25519 key pair generator does not derive the public key"
-                    + " from the bytes it draws, so it cannot recover the public key of a private key");
-        }
-        return pair.getPublic();
     }
 
     private static KeyPairGenerator keyPairGenerator() {
@@ -126,28 +102,6 @@ public final class NoteSigner {
             return KeyPairGenerator.getInstance("Ed25519");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java 15+ platform implements Ed25519", e);
-        }
-    }
-
-    /** "Randomness" that is the given private key, once. */
-    private static final class Replay extends SecureRandom {
-
-        private static final long serialVersionUID = 1L;
-
-        private final byte[] seed;
-        private boolean used;
-
-        Replay(byte[] seed) {
-            this.seed = seed.clone();
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (used || bytes.length != seed.length) {
-                throw new IllegalStateException("the key pair generator asked for other bytes than one private key");
-            }
-            used = true;
-            System.arraycopy(seed, 0, bytes, 0, bytes.length);
         }
     }
 }

@@ -46,7 +46,8 @@ class EvaluationController {
                     + " (RFC 9457).")
     @ApiResponse(responseCode = "200", description = "The answer exactly as recorded in the audit trail, plus"
             + " receipt (the proof that the record is in the audit log: its log, 0-based index, base64 leaf hash,"
-            + " the signed checkpoint committed with it and the inclusion proof), plus whatIf when asked for", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            + " the signed checkpoint committed with it and the inclusion proof), plus whatIf when asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = EvaluationReport.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> evaluate(@Valid @RequestBody EvaluationRequest request,
@@ -79,7 +80,7 @@ class EvaluationController {
      */
     private String withReceipt(RecordedAnswer answer) {
         String stored = answer.json();
-        return stored.substring(0, stored.lastIndexOf('}')) + ",\"receipt\":" + json.writeValueAsString(answer.receipt())
-                + "}";
+        return stored.substring(0, stored.lastIndexOf('}')) + ",\"receipt\":"
+                + json.writeValueAsString(answer.receipt()) + "}";
     }
 }

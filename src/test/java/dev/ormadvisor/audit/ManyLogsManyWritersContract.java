@@ -69,8 +69,9 @@ abstract class ManyLogsManyWritersContract {
                 assertThat(submitted.get(i)).extracting(Receipt::index).containsExactlyInAnyOrderElementsOf(
                         IntStream.range(0, APPENDS_PER_INSTANCE).mapToObj(Long::valueOf).toList());
             }
-            assertThat(new LogVerifier(new JdbcTemplate(second.pool()), List.of(signer.verifierKey())).verify().ok())
-                    .isTrue();
+            JdbcTemplate secondJdbc = new JdbcTemplate(second.pool());
+            assertThat(new LogVerifier(secondJdbc, new TransparencyLogs(secondJdbc, signer.verifierKey().encoded()),
+                    List.of(signer.verifierKey())).verify().ok()).isTrue();
             for (Instance instance : List.of(first, second)) {
                 assertThat(instance.transactions().commits()).as("transactions for %d records (group commit)",
                         APPENDS_PER_INSTANCE).isLessThan(APPENDS_PER_INSTANCE);

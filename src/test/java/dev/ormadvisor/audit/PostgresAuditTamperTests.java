@@ -15,8 +15,6 @@ class PostgresAuditTamperTests extends AuditTamperContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", POSTGRES::username);
-        registry.add("spring.datasource.password", POSTGRES::password);
+        POSTGRES.registerAsDataSource(registry);
     }
 }

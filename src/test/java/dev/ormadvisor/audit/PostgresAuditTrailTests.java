@@ -18,9 +18,7 @@ class PostgresAuditTrailTests extends AuditTrailContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", POSTGRES::username);
-        registry.add("spring.datasource.password", POSTGRES::password);
+        POSTGRES.registerAsDataSource(registry);
     }
 
     /** Otherwise an instance cut off mid-append would keep its log row locked, and its own restart waiting. */

@@ -82,7 +82,7 @@ class WhatIfTest {
     }
 
     @Test
-    void recordsThePlainAnswerInTheAuditTrailWithoutTheExplanation() throws Exception {
+    void recordsThePlainAnswerInTheAuditTrailWithoutTheExplanationAndReceiptsIt() throws Exception {
         JsonNode answer = whatIf(ServiceClient.TEAM_A);
 
         JsonNode stored = ServiceClient.json(jdbc.queryForObject("SELECT answer FROM audit_evaluation WHERE id = ?",
@@ -90,7 +90,10 @@ class WhatIfTest {
         assertThat(stored.has("whatIf")).isFalse();
         ObjectNode plain = ((ObjectNode) answer).deepCopy();
         plain.remove("whatIf");
+        JsonNode receipt = plain.remove("receipt");
         assertThat(stored).isEqualTo(plain);
+        assertThat(receipt.get("leafHash").asString()).isEqualTo(service.getOk("/api/v1/evaluations/"
+                + answer.get("id").asString() + "/receipt").get("leafHash").asString());
     }
 
     @Test
