@@ -24,6 +24,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void decisionTablesAreReadWithDroolsAndPoiAloneKnowingNothingOfTheEngine() {
+        classes().that().resideInAPackage("..decisiontables..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("..decisiontables..", "java..",
+                        "javax.xml.stream..", "org.drools..", "org.apache.poi..", "org.apache.commons.compress..")
+                .check(classes);
+    }
+
+    @Test
     void theEvaluationKnowsTheAuditTrailOnlyThroughItsPort() {
         noClasses().that().resideInAPackage("..evaluation..")
                 .should().dependOnClassesThat().resideInAnyPackage("..audit..", "..web..", "org.springframework.jdbc..")

@@ -1,5 +1,8 @@
 package dev.ormadvisor.engine;
 
+import dev.ormadvisor.decisiontables.DecisionTable;
+import dev.ormadvisor.decisiontables.TableFormat;
+import dev.ormadvisor.decisiontables.Translation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +31,8 @@ import org.kie.internal.io.ResourceFactory;
 /**
  * Turns a rules folder into a {@link RuleBase}, or into the complete list of what is wrong with it. Each build
  * uses its own {@link KnowledgeBuilder}, so builds never share state (unlike KieHelper's fixed ReleaseId).
+ * Decision tables are turned into DRL first ({@link DecisionTable}) and compiled with the DRL files; every
+ * problem in a table is reported at its row (as {@code line}) and column, never at a generated DRL line.
  */
 public final class RuleBaseCompiler {
 
@@ -44,12 +51,19 @@ public final class RuleBaseCompiler {
     public RuleBase compile(Path rulesDir) {
         RuleSources sources = RuleSources.read(rulesDir);
         StatementCatalog catalog = StatementCatalog.read(rulesDir);
-        KieBase kieBase = build(sources);
-        List<RuleDefinition> rules = new ArrayList<>();
+        Map<String, Translation> tables = new TreeMap<>();
         List<RuleError> errors = new ArrayList<>();
+        sources.ruleFiles().keySet().forEach(file -> TableFormat.of(file).ifPresent(format -> {
+            Translation table = DecisionTable.translate(format, sources.content(file));
+            table.problems().forEach(problem -> errors.add(new RuleError(file, problem.row(), problem.column(),
+                    problem.message())));
+            tables.put(file, table);
+        }));
+        KieBase kieBase = build(sources, tables, errors);
+        List<RuleDefinition> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
-                rules.add(describe(rule, sources, catalog, errors));
+                rules.add(describe(rule, sources, tables, catalog, errors));
             }
         }
         checkNamesAreUnique(rules, errors);
@@ -57,10 +71,21 @@ public final class RuleBaseCompiler {
             throw new InvalidRuleBaseException(sorted(errors));
         }
         rules.sort(Comparator.comparing(RuleDefinition::file).thenComparingInt(RuleDefinition::line));
-        return new RuleBase(kieBase, sources, catalog, rules, maxFirings);
+        Map<String, String> generatedFromWorkbooks = new TreeMap<>();
+        tables.forEach((file, table) -> {
+            if (TableFormat.of(file).orElseThrow() == TableFormat.XLSX) {
+                generatedFromWorkbooks.put(file, table.drl().orElseThrow());
+            }
+        });
+        return new RuleBase(kieBase, sources.withGeneratedDrl(generatedFromWorkbooks), catalog, rules, maxFirings);
     }
 
-    private KieBase build(RuleSources sources) {
+    /**
+     * Compiles the DRL files, then the DRL generated from each table that could be read, in one builder: one rule
+     * base version (tables after the DRL files, so a folder without tables compiles exactly as before). Any error
+     * so far stops here, with every error found.
+     */
+    private KieBase build(RuleSources sources, Map<String, Translation> tables, List<RuleError> errors) {
         // A file-watcher or executor thread has the system class loader as its context loader, and inside the
         // fat jar Drools then cannot see the fact classes: always build with the application's loader.
         Thread thread = Thread.currentThread();
@@ -68,19 +93,15 @@ public final class RuleBaseCompiler {
         thread.setContextClassLoader(RuleBaseCompiler.class.getClassLoader());
         try {
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-            List<RuleError> errors = new ArrayList<>();
-            sources.files().forEach((file, text) -> {
-                Resource resource = ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
-                resource.setSourcePath(file);
-                try {
-                    builder.add(resource, ResourceType.DRL);
-                } catch (RuntimeException e) {
-                    errors.add(new RuleError(file, 0, "Drools could not read this file: " + e.getMessage()));
+            sources.ruleFiles().forEach((file, text) -> {
+                if (TableFormat.of(file).isEmpty()) {
+                    add(builder, file, text, errors);
                 }
             });
+            tables.forEach((file, table) -> table.drl().ifPresent(drl -> add(builder, file, drl, errors)));
             for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
                 if (!result.getMessage().contains(PARSER_NOISE)) {
-                    errors.add(toError(result));
+                    errors.add(toError(result, tables));
                 }
             }
             if (!errors.isEmpty()) {
@@ -90,6 +111,34 @@ public final class RuleBaseCompiler {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private static void add(KnowledgeBuilder builder, String file, String drl, List<RuleError> errors) {
+        Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
+        resource.setSourcePath(file);
+        try {
+            builder.add(resource, ResourceType.DRL);
+        } catch (RuntimeException e) {
+            errors.add(new RuleError(file, 0, "Drools could not read this file: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * A builder message about generated DRL is moved to the table's row and, when it can be told, column: its
+     * author never saw the generated lines.
+     */
+    private static RuleError toError(KnowledgeBuilderResult result, Map<String, Translation> tables) {
+        RuleError error = toError(result);
+        Translation table = tables.get(error.file());
+        if (table == null) {
+            return error;
+        }
+        int row = table.rowAt(error.line());
+        Optional<Translation.Column> column = table.columnAt(error.line(), result.getMessage());
+        String where = row == 0 ? "the RuleSet or Import cells: "
+                : column.map(c -> "the cell under \"" + c.title() + "\": ").orElse("this row: ");
+        return new RuleError(error.file(), row, column.map(Translation.Column::letters).orElse(null),
+                where + Translation.withoutGeneratedPosition(error.message()));
     }
 
     private static RuleError toError(KnowledgeBuilderResult result) {
@@ -112,21 +161,34 @@ public final class RuleBaseCompiler {
                 .collect(Collectors.joining(" "));
     }
 
-    private RuleDefinition describe(Rule rule, RuleSources sources, StatementCatalog catalog,
-            List<RuleError> errors) {
+    private RuleDefinition describe(Rule rule, RuleSources sources, Map<String, Translation> tables,
+            StatementCatalog catalog, List<RuleError> errors) {
         String file = ((RuleImpl) rule).getResource().getSourcePath();
-        int line = lineOf(rule.getName(), sources.files().get(file));
+        Translation table = tables.get(file);
+        int line = table == null ? lineOf(rule.getName(), sources.files().get(file)) : table.rowOf(rule.getName());
         RuleMetadata metadata = RuleMetadata.of(rule.getMetaData());
-        metadata.problems().forEach(problem -> errors.add(new RuleError(file, line,
-                "rule \"" + rule.getName() + "\" " + problem)));
+        String subject = "rule \"" + rule.getName() + "\" ";
+        for (RuleMetadata.Problem problem : metadata.problems()) {
+            if (table == null) {
+                errors.add(new RuleError(file, line, subject + problem.inDrl()));
+            } else {
+                Optional<Translation.Column> column = table.metadataColumn(line, problem.tag());
+                errors.add(new RuleError(file, line, column.map(Translation.Column::letters).orElse(null),
+                        subject + problem.inTable() + column.map(c -> " (the cell under \"" + c.title() + "\")")
+                                .orElse(" (the table has no METADATA column " + problem.tag()
+                                        + "(\"$param\"); add one)")));
+            }
+        }
+        String statementsColumn = table == null ? null : table.metadataColumn(line, RuleMetadata.STATEMENTS)
+                .map(Translation.Column::letters).orElse(null);
         for (String key : metadata.statements()) {
             catalog.find(key).ifPresentOrElse(statement -> {
                 if (metadata.kind() != null && statement.kind() != metadata.kind()) {
-                    errors.add(new RuleError(file, line, "rule \"" + rule.getName() + "\" is a " + metadata.kind()
+                    errors.add(new RuleError(file, line, statementsColumn, subject + "is a " + metadata.kind()
                             + " rule but cites " + key + ", which is a " + statement.kind() + " statement"));
                 }
-            }, () -> errors.add(new RuleError(file, line, "rule \"" + rule.getName() + "\" cites statement "
-                    + key + ", which is not in " + StatementCatalog.FILE_NAME)));
+            }, () -> errors.add(new RuleError(file, line, statementsColumn, subject + "cites statement " + key
+                    + ", which is not in " + StatementCatalog.FILE_NAME)));
         }
         return new RuleDefinition(rule.getName(), file, line, metadata.kind(), metadata.statements(),
                 metadata.explanation());

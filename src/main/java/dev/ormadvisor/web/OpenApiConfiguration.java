@@ -71,6 +71,7 @@ class OpenApiConfiguration {
             describe(schemas, EvaluationRequest.class, "");
             describeWhatIf(schemas);
             describeInstances(schemas);
+            describeRules(schemas);
             describeProblems(schemas);
             Operation evaluate = openApi.getPaths().get("/api/v1/evaluations").getPost();
             evaluate.getRequestBody().getContent().get(MediaType.APPLICATION_JSON_VALUE)
@@ -146,6 +147,21 @@ class OpenApiConfiguration {
                 + " constant, a number, or for leaning.reasons the list of reasons.");
         flip.get("to").setDescription("The value tried instead, of the same kind.");
         flip.get("verdict").setDescription("What the same rule set answers with that one change.");
+    }
+
+    /** Rules and their errors come from .drl files and from decision tables (.drl.csv, .drl.xlsx) alike. */
+    private static void describeRules(Map<String, Schema> schemas) {
+        Map<String, Schema> rule = schemaOf(schemas, RulesResponse.RuleView.class).getProperties();
+        rule.get("file").setDescription("The file it is written in, relative to the rules folder: a .drl file or a"
+                + " decision table (.drl.csv, .drl.xlsx).");
+        rule.get("line").setDescription("1-based line of its rule keyword; for a decision table, the spreadsheet"
+                + " row it is written in.");
+        Map<String, Schema> error = schemaOf(schemas, RulesStatusResponse.ErrorView.class).getProperties();
+        error.get("file").setDescription("The file at fault, relative to the rules folder.");
+        error.get("line").setDescription("1-based line; for a decision table, the spreadsheet row as the"
+                + " spreadsheet numbers it, never a line of the DRL generated from it. 0 when no line applies.");
+        error.get("column").setDescription("For a decision table, the column's letters (e.g. D) when one column is"
+                + " to blame; null otherwise.");
     }
 
     private static void describeInstances(Map<String, Schema> schemas) {

@@ -17,11 +17,14 @@ record RulesStatusResponse(String version, LastReload lastReload) {
     record LastReload(Instant at, boolean ok, List<ErrorView> errors, long tookMillis) {
     }
 
-    /** {@code file} is relative to the rules folder; {@code line} is 1-based, 0 when no line applies. */
-    record ErrorView(String file, int line, String message) {
+    /**
+     * {@code file} is relative to the rules folder; {@code line} is 1-based, 0 when no line applies (for a decision
+     * table, the spreadsheet row); {@code column} is a decision table's column letters, {@code null} otherwise.
+     */
+    record ErrorView(String file, int line, String column, String message) {
 
         static ErrorView of(RuleError error) {
-            return new ErrorView(error.file(), error.line(), error.message());
+            return new ErrorView(error.file(), error.line(), error.column(), error.message());
         }
     }
 }

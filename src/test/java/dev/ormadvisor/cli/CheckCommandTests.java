@@ -112,6 +112,27 @@ class CheckCommandTests {
     }
 
     @Test
+    void aBrokenCellOfADecisionTableExitsWithTwoNamingTheTableRowAndColumn() throws IOException {
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
+        replaceIn(rules.resolve("best-fits.drl.csv"), "mostlyCrud == true || needsAdminInterface",
+                "mostlyCrudd == true || needsAdminInterface");
+
+        CommandRun check = run("check", "--rules", rules.toString());
+
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).containsPattern(
+                "(?m)^best-fits\\.drl\\.csv:9: column D: the cell under \"And the project\": .*mostlyCrudd");
+    }
+
+    @Test
+    void theRowsOfADecisionTableAreCoveredByScenariosLikeAnyRule() throws IOException {
+        CommandRun check = run("check", "--rules", "rules");
+
+        assertThat(check.out()).containsPattern(
+                "(?m)^best-fits\\.drl\\.csv:10 +[1-9][0-9]* +Internal tools fit Django ORM$");
+    }
+
+    @Test
     void theRulesFolderComesFromAdvisorRulesDirWhenNoOptionNamesIt() throws IOException {
         Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
         replaceIn(rules.resolve("factors.drl"), "needsAdminInterface == true )", "needsAdminInterfaces == true )");

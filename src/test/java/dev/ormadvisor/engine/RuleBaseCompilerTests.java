@@ -22,14 +22,14 @@ class RuleBaseCompilerTests {
 
         assertThat(ruleBase.version()).matches("[0-9a-f]{16}");
         assertThat(ruleBase.rules()).isNotEmpty().allSatisfy(rule -> {
-            assertThat(rule.file()).endsWith(".drl");
+            assertThat(rule.file()).matches(".*\\.drl(\\.csv)?");
             assertThat(rule.kind()).isNotNull();
             assertThat(rule.statements()).isNotEmpty();
             assertThat(rule.explanation()).isNotBlank();
         });
         assertThat(ruleBase.rules()).extracting(RuleDefinition::file)
                 .contains("choose-django-orm.drl", "choose-sqlalchemy.drl", "factors.drl", "mistakes.drl",
-                        "verdict.drl");
+                        "verdict.drl", "best-fits.drl.csv");
     }
 
     @Test
@@ -227,7 +227,7 @@ class RuleBaseCompilerTests {
     @Test
     void refusesAFolderWithoutRulesOrWithoutACatalog() throws Exception {
         assertThat(errorsOf(new RulesFolder(tmp))).singleElement().extracting(RuleError::message).asString()
-                .contains("holds no .drl file");
+                .contains("holds no .drl, .drl.csv or .drl.xlsx file");
 
         Path noCatalog = Files.createDirectory(tmp.resolve("no-catalog"));
         Files.writeString(noCatalog.resolve("a.drl"), RulesFolder.HEADER);

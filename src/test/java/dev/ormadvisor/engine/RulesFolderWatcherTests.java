@@ -91,7 +91,8 @@ class RulesFolderWatcherTests {
         RuleBase after = inService.current();
         assertThat(after).as("a new rule set in service within %s", IN_SERVICE_WITHIN).isNotSameAs(before);
         assertThat(after.sources().files()).as("read through the visible links only, never twice")
-                .containsOnlyKeys(edited.keySet().stream().filter(name -> name.endsWith(".drl")).toList());
+                .containsOnlyKeys(edited.keySet().stream()
+                        .filter(name -> name.endsWith(".drl") || name.endsWith(".drl.csv")).toList());
         assertThat(after.rules()).hasSize(before.rules().size() + 1);
     }
 

@@ -84,4 +84,59 @@ class HotReloadTest {
         assertThat(recovered.at("/lastReload/errors").isEmpty()).isTrue();
         assertThat(recovered.get("version").asString()).isNotEqualTo(good);
     }
+
+    @Test
+    @Order(3)
+    void theRowsOfADecisionTableAreListedAndANewWeightIsLiveUnderANewVersion() throws Exception {
+        JsonNode rules = service.getOk("/api/v1/rules");
+        assertThat(rules.get("rules").findValues("file").stream().map(JsonNode::asString))
+                .contains("best-fits.drl.csv");
+        JsonNode row = stream(rules.get("rules"))
+                .filter(rule -> rule.get("name").asString().startsWith("A SaaS startup")).findFirst().orElseThrow();
+        assertThat(row.get("file").asString()).isEqualTo("best-fits.drl.csv");
+        assertThat(row.get("line").asInt()).as("its spreadsheet row").isEqualTo(9);
+        assertThat(row.get("statements").get(0).asString()).isEqualTo("DJ-BEST-1");
+        assertThat(row.get("kind").asString()).isEqualTo("CHOOSE");
+        assertThat(row.get("explanation").asString()).startsWith("A SaaS product built on standard web-app");
+        String before = service.status().get("version").asString();
+        int scoreBefore = service.evaluate(TEAM_A).at("/verdict/scores/DJANGO_ORM").asInt();
+
+        replaceIn(TABLE, "is where Django ORM is especially strong.\",2", "is where Django ORM is especially strong.\",3");
+
+        JsonNode after = service.awaitStatus(status -> !status.get("version").asString().equals(before),
+                WITHIN_TWO_SECONDS);
+        assertThat(after.at("/lastReload/ok").asBoolean()).isTrue();
+        JsonNode answer = service.evaluate(TEAM_A);
+        assertThat(answer.get("rulesVersion").asString()).isEqualTo(after.get("version").asString());
+        assertThat(answer.at("/verdict/scores/DJANGO_ORM").asInt()).isEqualTo(scoreBefore + 1);
+    }
+
+    @Test
+    @Order(4)
+    void aBrokenCellIsRejectedWithTheTablesFileRowAndColumnWhileTheLastGoodVersionKeepsAnswering()
+            throws Exception {
+        String good = service.status().get("version").asString();
+
+        replaceIn(TABLE, "mostlyCrud == true || needsAdminInterface", "mostlyCrudd == true || needsAdminInterface");
+
+        JsonNode broken = service.awaitStatus(status -> !status.at("/lastReload/ok").asBoolean(),
+                WITHIN_TWO_SECONDS);
+        assertThat(broken.get("version").asString()).isEqualTo(good);
+        assertThat(broken.at("/lastReload/errors/0/file").asString()).isEqualTo("best-fits.drl.csv");
+        assertThat(broken.at("/lastReload/errors/0/line").asInt()).isEqualTo(9);
+        assertThat(broken.at("/lastReload/errors/0/column").asString()).isEqualTo("D");
+        assertThat(service.evaluate(TEAM_A).get("rulesVersion").asString()).isEqualTo(good);
+    }
+
+    private static final Path TABLE = RULES.resolve("best-fits.drl.csv");
+
+    private static void replaceIn(Path file, String text, String replacement) throws Exception {
+        String before = Files.readString(file);
+        assertThat(before).contains(text);
+        Files.writeString(file, before.replace(text, replacement));
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
 }

@@ -221,7 +221,7 @@ class EvaluationHistoryTest {
         assertThat(snapshot.get("firstServedAt").asString()).isEqualTo(answers.get(0).get("evaluatedAt").asString());
         Map<String, String> stored = new LinkedHashMap<>();
         snapshot.get("files").forEach(file -> stored.put(file.get("path").asString(), file.get("text").asString()));
-        assertThat(stored).containsExactlyEntriesOf(drlFilesOnDisk());
+        assertThat(stored).containsExactlyEntriesOf(ruleFilesOnDisk());
     }
 
     @Test
@@ -249,7 +249,7 @@ class EvaluationHistoryTest {
             String name = rule.get("name").asString();
             long firedIn = answers.stream().filter(answer -> firedRules(answer).contains(name)).count();
             assertThat(rule.get("evaluations").asLong()).as(name).isEqualTo(firedIn);
-            assertThat(rule.get("file").asString()).endsWith(".drl");
+            assertThat(rule.get("file").asString()).matches(".*\\.drl(\\.csv)?");
             assertThat(rule.get("line").asInt()).isPositive();
             if (firedIn == 0) {
                 neverFired.add(name);
@@ -305,10 +305,10 @@ class EvaluationHistoryTest {
         return keys;
     }
 
-    private static Map<String, String> drlFilesOnDisk() throws IOException {
+    private static Map<String, String> ruleFilesOnDisk() throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(ShippedRules.DIR)) {
-            for (Path path : paths.filter(path -> path.toString().endsWith(".drl")).toList()) {
+            for (Path path : paths.filter(path -> path.toString().matches(".*\\.drl(\\.csv)?")).toList()) {
                 files.put(ShippedRules.DIR.relativize(path).toString().replace('\\', '/'), Files.readString(path));
             }
         }
