@@ -12,6 +12,8 @@
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password, as in the tests), psql, openssl and wrk (installed
 # with apt-get when missing and run as root; otherwise it says how). REPLICAS_WAITS=1 also samples
 # pg_stat_activity's wait events during each measured window and prints the most frequent ones.
+# REPLICAS_WARMUP (seconds, default 20) and REPLICAS_CONNECTIONS (in all, default 16, split evenly between two
+# replicas) set the warm-up and the offered concurrency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -19,7 +21,7 @@ root="$PWD"
 seconds="${1:-20}"
 rounds="${2:-1}"
 warmup="${REPLICAS_WARMUP:-20}"
-connections=16
+connections="${REPLICAS_CONNECTIONS:-16}"
 sample_waits="${REPLICAS_WAITS:-0}"
 psql=(psql -h 127.0.0.1 -U postgres -d test -qAtX)
 work="$(mktemp -d)"
