@@ -2,6 +2,7 @@ package dev.ormadvisor.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ormadvisor.PostgresDatabase;
+import dev.ormadvisor.audit.AuditTrailContract.CountingTransactionManager;
 import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.transparency.NoteSigner;
 import java.io.IOException;
@@ -19,10 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,7 +141,7 @@ public final class AuditWritersBenchmark {
     private final class Writer implements AutoCloseable {
 
         private final HikariDataSource pool;
-        private final CountingTransactions transactions;
+        private final CountingTransactionManager transactions;
         private final GroupCommitWriter writer;
         private final String logId;
         private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -155,7 +153,7 @@ public final class AuditWritersBenchmark {
         Writer(HikariDataSource pool, String logId) {
             this.pool = pool;
             this.logId = logId;
-            this.transactions = new CountingTransactions(pool);
+            this.transactions = new CountingTransactionManager(pool);
             this.writer = new GroupCommitWriter(new AuditStore(new JdbcTemplate(pool),
                     new TransactionTemplate(transactions), json, AuditDialect.of(pool),
                     LogIdentity.of(logId, "bench.example/audit", signer)), 2 * IN_FLIGHT, maxBatch);
@@ -213,25 +211,6 @@ public final class AuditWritersBenchmark {
             } finally {
                 pool.close();
             }
-        }
-    }
-
-    static final class CountingTransactions extends JdbcTransactionManager {
-
-        private final AtomicLong commits = new AtomicLong();
-
-        CountingTransactions(DataSource dataSource) {
-            super(dataSource);
-        }
-
-        long commits() {
-            return commits.get();
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            super.doCommit(status);
-            commits.incrementAndGet();
         }
     }
 
