@@ -59,10 +59,6 @@ final class AuditStore {
         this.tree = open();
     }
 
-    LogIdentity identity() {
-        return identity;
-    }
-
     /**
      * Creates the log at size 0, or continues it where it ends, after checking that its stored tree is the one its
      * latest checkpoint signed: never extend a tree that was changed behind the log's back.

@@ -1,5 +1,6 @@
 package dev.ormadvisor.cli;
 
+import dev.ormadvisor.transparency.MerkleHash;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -12,9 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link UnreadableInputException} that names the document and the member.
  */
 final class AuditJson {
-
-    /** Bytes in a SHA-256 Merkle tree hash. */
-    private static final int HASH_SIZE = 32;
 
     private AuditJson() {
     }
@@ -93,8 +91,8 @@ final class AuditJson {
         } catch (IllegalArgumentException e) {
             throw new UnreadableInputException(where + " is not base64: " + e.getMessage());
         }
-        if (hash.length != HASH_SIZE) {
-            throw new UnreadableInputException(where + " is " + hash.length + " bytes, not a " + HASH_SIZE
+        if (hash.length != MerkleHash.SIZE) {
+            throw new UnreadableInputException(where + " is " + hash.length + " bytes, not a " + MerkleHash.SIZE
                     + "-byte SHA-256 hash");
         }
         return hash;

@@ -102,14 +102,6 @@ public final class CompactRange {
         }
 
         /**
-         * The shape announced before {@code previous} was needed; without it, {@link #subtreeHashes()} knows only
-         * the new nodes.
-         */
-        public Appended(CompactRange range, List<TreeNode> newNodes) {
-            this(range, newNodes, empty());
-        }
-
-        /**
          * The complete subtrees of the grown tree that this append knows: the previous frontier and the new nodes.
          * They answer {@link MerkleProofs#inclusion} for every appended leaf (index at least
          * {@code previous.size()}) in the grown tree, and {@link MerkleProofs#consistency} from the previous size,

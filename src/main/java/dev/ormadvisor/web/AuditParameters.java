@@ -81,8 +81,7 @@ final class AuditParameters {
         if (text == null) {
             throw invalid(parameter, "is required");
         }
-        String range = max < min ? "cannot be given: the log has no such position"
-                : "must be a whole number from " + min + " to " + max;
+        String range = max < min ? "cannot be given: the log has no such position" : range(min, max);
         try {
             long value = Long.parseLong(text);
             if (value < min || value > max) {
@@ -104,7 +103,7 @@ final class AuditParameters {
         return value;
     }
 
-    private static String range(int min, int max) {
+    private static String range(long min, long max) {
         return max == Integer.MAX_VALUE ? "must be a whole number from " + min
                 : "must be a whole number from " + min + " to " + max;
     }

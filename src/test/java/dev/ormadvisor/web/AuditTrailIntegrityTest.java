@@ -184,6 +184,36 @@ class AuditTrailIntegrityTest {
         assertThat(verification.at("/firstMismatch/reason").asString()).contains("index 4 is missing", "signed");
     }
 
+    @Test
+    @Order(8)
+    void answersProofsAndRefusesProofParametersItCannotUseNamingThem() throws Exception {
+        JsonNode log = service.getOk("/api/v1/audit/logs").get("logs").get(0);
+        String proofs = "/api/v1/audit/logs/" + log.get("id").asString();
+        long size = log.get("size").asLong();
+
+        JsonNode inclusion = service.getOk(proofs + "/proof?index=1&size=" + size);
+        assertThat(inclusion.get("index").asLong()).isEqualTo(1);
+        assertThat(inclusion.get("size").asLong()).isEqualTo(size);
+        assertThat(inclusion.get("hashes").size()).isPositive();
+        JsonNode consistency = service.getOk(proofs + "/consistency?from=2&to=" + size);
+        assertThat(consistency.get("from").asLong()).isEqualTo(2);
+        assertThat(consistency.get("hashes").size()).isPositive();
+        assertThat(service.get(proofs + "/checkpoint").body()).startsWith(log.get("origin").asString() + "\n" + size
+                + "\n");
+
+        for (String[] refused : new String[][] {{"/proof?size=" + size, "index"}, {"/proof?index=0", "size"},
+                {"/proof?index=x&size=" + size, "index"}, {"/proof?index=" + size + "&size=" + size, "index"},
+                {"/proof?index=0&size=" + (size + 1), "size"}, {"/proof?index=0&size=" + size + "&extra=1", "extra"},
+                {"/consistency?from=3&to=2", "from"}, {"/consistency?from=0&to=" + (size + 1), "to"}}) {
+            HttpResponse<String> response = service.get(proofs + refused[0]);
+            assertThat(response.statusCode()).as(refused[0]).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(ServiceClient.json(response).get("field").asString()).as(refused[0]).isEqualTo(refused[1]);
+        }
+        assertThat(service.get("/api/v1/audit/logs/no-such-log/proof?index=0&size=1").statusCode()).isEqualTo(404);
+        assertThat(service.get("/api/v1/evaluations/no-such-id/receipt").statusCode()).isEqualTo(404);
+    }
+
     private void assertMismatchAt(long index, long intactBefore, String reason) throws Exception {
         String id = jdbc.queryForObject("SELECT id FROM audit_evaluation WHERE log_index = ?", String.class, index);
 
