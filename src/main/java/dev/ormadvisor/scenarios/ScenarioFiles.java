@@ -59,7 +59,8 @@ public final class ScenarioFiles {
             String title = parsed.name() == null || parsed.name().isBlank() ? name : parsed.name();
             return new Scenario(title, name, parsed.facts() == null ? Facts.NONE : parsed.facts(), parsed.expect());
         } catch (JacksonException e) {
-            throw new InvalidScenarioException(name, e.getOriginalMessage() + " at " + e.getPathReference());
+            throw new InvalidScenarioException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getOriginalMessage() + " at " + e.getPathReference());
         }
     }
 

@@ -1,6 +1,11 @@
 package dev.ormadvisor.web;
 
 import dev.ormadvisor.audit.InconsistentLogException;
+import dev.ormadvisor.drafts.DraftRefusedException;
+import dev.ormadvisor.drafts.InvalidDraftException;
+import dev.ormadvisor.drafts.ReadOnlyRulesFolderException;
+import dev.ormadvisor.drafts.StaleDraftException;
+import dev.ormadvisor.drafts.UnknownBaseVersionException;
 import dev.ormadvisor.engine.EvaluationFailedException;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.facts.FieldProblem;
@@ -60,6 +65,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String ADMIN_ACCESS_DENIED = TYPE_PREFIX + "admin-access-denied";
     static final String AUDIT_UNAVAILABLE = TYPE_PREFIX + "audit-unavailable";
     static final String INCONSISTENT_LOG = TYPE_PREFIX + "inconsistent-audit-log";
+    static final String STALE_DRAFT = TYPE_PREFIX + "stale-draft";
+    static final String RULES_FOLDER_READ_ONLY = TYPE_PREFIX + "rules-folder-read-only";
+    static final String DRAFT_REFUSED = TYPE_PREFIX + "draft-refused";
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -132,6 +140,47 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleInvalidParameter(InvalidParameterException ex, WebRequest request) {
         return ex.detail() == null ? invalidRequest(ex, List.of(ex.problem()), request)
                 : invalidRequest(ex, List.of(ex.problem()), ex.detail(), request);
+    }
+
+    @ExceptionHandler(InvalidDraftException.class)
+    ResponseEntity<Object> handleInvalidDraft(InvalidDraftException ex, WebRequest request) {
+        return invalidRequest(ex, List.of(FieldProblem.of(ex.field(), ex.getMessage())), ex.getMessage() + ".",
+                request);
+    }
+
+    @ExceptionHandler(UnknownBaseVersionException.class)
+    ResponseEntity<Object> handleUnknownBaseVersion(UnknownBaseVersionException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setProperty("field", "baseVersion");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    @ExceptionHandler(StaleDraftException.class)
+    ResponseEntity<Object> handleStaleDraft(StaleDraftException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setType(URI.create(STALE_DRAFT));
+        problem.setTitle("The rules folder changed since the draft started");
+        problem.setProperty("folderVersion", ex.folderVersion());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(ReadOnlyRulesFolderException.class)
+    ResponseEntity<Object> handleReadOnlyRulesFolder(ReadOnlyRulesFolderException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setType(URI.create(RULES_FOLDER_READ_ONLY));
+        problem.setTitle("The rules folder is read-only");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(DraftRefusedException.class)
+    ResponseEntity<Object> handleDraftRefused(DraftRefusedException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setType(URI.create(DRAFT_REFUSED));
+        problem.setTitle("The draft does not pass its check");
+        problem.setProperty("version", ex.check().version());
+        problem.setProperty("errors", ex.check().errors());
+        problem.setProperty("scenarios", ex.check().scenarios());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,0 +1,20 @@
+package dev.ormadvisor.drafts;
+
+import dev.ormadvisor.engine.RuleError;
+import dev.ormadvisor.scenarios.Coverage;
+import dev.ormadvisor.scenarios.ScenarioOutcome;
+import java.util.List;
+
+/**
+ * How a draft fared: {@code ok} when it compiles, passes every check a reload makes, and every scenario gets its
+ * expected answer. {@code version} is the rule set version the draft would be. {@code scenarios} and
+ * {@code coverage} are empty when the draft does not compile.
+ */
+public record DraftCheck(boolean ok, String version, String baseVersion, List<RuleError> errors,
+        List<ScenarioOutcome> scenarios, Coverage coverage) {
+
+    public DraftCheck {
+        errors = List.copyOf(errors);
+        scenarios = List.copyOf(scenarios);
+    }
+}
