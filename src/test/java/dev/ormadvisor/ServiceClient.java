@@ -54,7 +54,15 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(pathAndQuery, null);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String bearerToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The body of a 200 answer. */
