@@ -27,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -53,6 +54,7 @@ public final class Drafts {
     private final AuditReplay replay;
     private final ScenarioFiles scenarioFiles;
     private final ScenarioCheck scenarioCheck = new ScenarioCheck();
+    private final ScenarioFromEvaluation scenarioFromEvaluation = new ScenarioFromEvaluation();
     private final Object publishing = new Object();
 
     public Drafts(RuleBaseInService inService, AuditLog auditLog, AuditReplay replay, ScenarioFiles scenarioFiles) {
@@ -65,6 +67,12 @@ public final class Drafts {
     /** The files of the version in service, for a new draft. */
     public DraftBase base() {
         return DraftBase.of(base(inService.current().version()));
+    }
+
+    /** A new scenario file holding an audited evaluation's facts and what the version in service answers now. */
+    public Optional<DraftFile> scenarioFrom(String evaluationId) {
+        return auditLog.evaluation(evaluationId)
+                .map(stored -> scenarioFromEvaluation.write(evaluationId, stored, inService.current()));
     }
 
     /** Compiles, checks and runs every scenario of the draft in a temporary copy; changes nothing in service. */

@@ -3,9 +3,11 @@ package dev.ormadvisor.web;
 import dev.ormadvisor.audit.ReplayReport;
 import dev.ormadvisor.drafts.DraftBase;
 import dev.ormadvisor.drafts.DraftCheck;
+import dev.ormadvisor.drafts.DraftFile;
 import dev.ormadvisor.drafts.Drafts;
 import dev.ormadvisor.drafts.Published;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,6 +45,18 @@ class DraftsController {
     @GetMapping("/base")
     DraftBase base() {
         return drafts.base();
+    }
+
+    @Operation(summary = "A new scenario from an audited evaluation",
+            description = "A scenario file (path under scenarios/, YAML text) holding the evaluation's facts as"
+                    + " received and, as expectation, what the version in service answers for them now: verdict,"
+                    + " confidence, the statements that fire and the warnings. Add it to a draft to keep that"
+                    + " answer from changing unnoticed.")
+    @ApiResponse(responseCode = "404", description = "No evaluation has this id")
+    @GetMapping("/scenario")
+    DraftFile scenario(@Parameter(description = "The id of an audited evaluation") @RequestParam String evaluation) {
+        return drafts.scenarioFrom(evaluation).orElseThrow(() -> new NotFoundException(
+                "No evaluation '" + evaluation + "' is in the audit trail."));
     }
 
     @Operation(summary = "Check a draft",
