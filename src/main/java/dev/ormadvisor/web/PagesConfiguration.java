@@ -6,7 +6,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The web pages (static/: Ask, Audit, Rules) under short addresses, and the article's example facts (examples/,
+ * The web pages (static/: Ask, Audit, Rules, Workbench) under short addresses, and the article's example facts (examples/,
  * packaged as they are by the pom) for the Ask page's "Load example" buttons.
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +16,7 @@ class PagesConfiguration implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/audit").setViewName("forward:/audit.html");
         registry.addViewController("/rules").setViewName("forward:/rules.html");
+        registry.addViewController("/workbench").setViewName("forward:/workbench.html");
     }
 
     @Override
