@@ -55,6 +55,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void ruleSetsAreComparedFromTheEnginesDescriptionsWithoutDroolsOrHttp() {
+        noClasses().that().resideInAPackage("..rulesets..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
+                        "..cli..", "org.kie..", "org.drools..", "jakarta.servlet..", "org.springframework.web..",
+                        "org.springframework.http..")
+                .check(classes);
+    }
+
+    @Test
     void theHttpLayerKnowsNothingAboutDrools() {
         noClasses().that().resideInAPackage("..web..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")

@@ -51,6 +51,11 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
         if (stored == null) {
             throw new IllegalArgumentException("no rule file " + path);
         }
+        return content(path, stored);
+    }
+
+    /** The bytes of a rule file from its text as {@code files} stores it (base64 for an {@code .xlsx}). */
+    static byte[] content(String path, String stored) {
         return TableFormat.of(path).filter(format -> format == TableFormat.XLSX).isPresent()
                 ? Base64.getDecoder().decode(stored) : stored.getBytes(StandardCharsets.UTF_8);
     }
