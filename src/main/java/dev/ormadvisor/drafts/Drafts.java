@@ -11,6 +11,8 @@ import dev.ormadvisor.engine.RuleBase;
 import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.engine.RuleError;
 import dev.ormadvisor.engine.RuleSources;
+import dev.ormadvisor.rulesets.RuleSetComparison;
+import dev.ormadvisor.rulesets.RuleSetDiff;
 import dev.ormadvisor.scenarios.InvalidScenarioException;
 import dev.ormadvisor.scenarios.Scenario;
 import dev.ormadvisor.scenarios.ScenarioCheck;
@@ -77,12 +79,12 @@ public final class Drafts {
 
     /** Compiles, checks and runs every scenario of the draft in a temporary copy; changes nothing in service. */
     public DraftCheck check(Draft draft) {
-        return judge(draft, drafted(draft)).check();
+        return judge(draft).check();
     }
 
     /** Replays the newest audited evaluations against the draft: those whose verdict or warnings would change. */
     public ReplayReport impact(Draft draft, int limit) {
-        Judged judged = judge(draft, drafted(draft));
+        Judged judged = judge(draft);
         if (judged.ruleBase() == null) {
             throw new DraftRefusedException("The draft does not compile or fails a check, so it cannot answer the"
                     + " evaluations again: see errors.", judged.check());
@@ -97,8 +99,7 @@ public final class Drafts {
     public Published publish(Draft draft) {
         Path dir = inService.rulesDir();
         refuseReadOnly(dir);
-        FolderContent drafted = drafted(draft);
-        DraftCheck check = judge(draft, drafted).check();
+        DraftCheck check = judge(draft).check();
         if (!check.ok()) {
             throw new DraftRefusedException("The draft does not pass its check, so it is not published: see errors"
                     + " and scenarios.", check);
@@ -107,13 +108,13 @@ public final class Drafts {
             FolderContent onDisk = FolderContent.read(dir);
             refuseStale(draft, onDisk);
             String previous = inService.current().version();
-            write(dir, draft, drafted);
+            write(dir, draft, base(draft.baseVersion()).apply(draft));
             ReloadOutcome outcome = inService.reload();
             if (!outcome.ok() || !check.version().equals(outcome.version())) {
                 throw new DraftRefusedException("The draft was written into the rules folder, but loading it"
                         + " failed, so version " + outcome.version() + " keeps answering: see errors.",
                         new DraftCheck(false, check.version(), draft.baseVersion(), outcome.errors(), List.of(),
-                                null));
+                                null, check.diff()));
             }
             return new Published(outcome.version(), previous, outcome.at());
         }
@@ -135,7 +136,7 @@ public final class Drafts {
         return files;
     }
 
-    private FolderContent drafted(Draft draft) {
+    private void refuseOutside(Draft draft) {
         Path dir = inService.rulesDir();
         for (int i = 0; i < draft.files().size(); i++) {
             refuseOutside(dir, "files[" + i + "].path", draft.files().get(i).path());
@@ -143,7 +144,6 @@ public final class Drafts {
         for (int i = 0; i < draft.deleted().size(); i++) {
             refuseOutside(dir, "deleted[" + i + "]", draft.deleted().get(i));
         }
-        return base(draft.baseVersion()).apply(draft);
     }
 
     private static void refuseOutside(Path dir, String field, String path) {
@@ -152,26 +152,30 @@ public final class Drafts {
         });
     }
 
-    private Judged judge(Draft draft, FolderContent drafted) {
+    private Judged judge(Draft draft) {
+        refuseOutside(draft);
+        FolderContent base = base(draft.baseVersion());
+        FolderContent drafted = base.apply(draft);
+        RuleSetDiff diff = RuleSetComparison.compare(base.asVersion(), drafted.asVersion());
         return inTemporaryFolder(drafted, dir -> {
             try {
                 List<Scenario> scenarios = scenarioFiles.read(dir.resolve(ScenarioFactsCheck.FOLDER));
                 RuleBase candidate = inService.candidate(dir);
                 ScenarioCheck.Result result = scenarioCheck.run(candidate, scenarios, 0);
                 return new Judged(new DraftCheck(result.failed() == 0, candidate.version(), draft.baseVersion(),
-                        List.of(), result.scenarios(), result.coverage()), candidate);
+                        List.of(), result.scenarios(), result.coverage(), diff), candidate);
             } catch (InvalidRuleBaseException e) {
-                return refused(draft, drafted, e.errors());
+                return refused(draft, drafted, e.errors(), diff);
             } catch (InvalidScenarioException e) {
                 return refused(draft, drafted, List.of(new RuleError(ScenarioFactsCheck.FOLDER + "/" + e.file(),
-                        e.line(), e.getMessage())));
+                        e.line(), e.getMessage())), diff);
             }
         });
     }
 
-    private static Judged refused(Draft draft, FolderContent drafted, List<RuleError> errors) {
+    private static Judged refused(Draft draft, FolderContent drafted, List<RuleError> errors, RuleSetDiff diff) {
         return new Judged(new DraftCheck(false, drafted.ruleVersion(), draft.baseVersion(), errors, List.of(),
-                null), null);
+                null, diff), null);
     }
 
     /** The rule base is null when the draft does not compile or fails a check. */
@@ -218,20 +222,23 @@ public final class Drafts {
                 + " (kubectl create configmap ... --from-file=rules/ --dry-run=client -o yaml | kubectl apply -f -).");
     }
 
-    private static void refuseStale(Draft draft, FolderContent onDisk) {
+    private void refuseStale(Draft draft, FolderContent onDisk) {
         String folderVersion = onDisk.ruleVersion();
+        if (folderVersion.equals(draft.baseVersion())
+                && (draft.baseFolder() == null || draft.baseFolder().equals(onDisk.fingerprint()))) {
+            return;
+        }
+        RuleSetDiff sinceBase = RuleSetComparison.compare(base(draft.baseVersion()).asVersion(), onDisk.asVersion());
         if (!folderVersion.equals(draft.baseVersion())) {
             throw new StaleDraftException("The rules folder no longer holds the draft's base version "
                     + draft.baseVersion() + " but version " + folderVersion + ": someone published or saved"
                     + " meanwhile. Start again from the folder as it is now, and apply your change to it.",
-                    folderVersion);
+                    folderVersion, sinceBase);
         }
-        if (draft.baseFolder() != null && !draft.baseFolder().equals(onDisk.fingerprint())) {
-            throw new StaleDraftException("The rules folder still holds version " + folderVersion + ", but its"
-                    + " statements or scenarios changed since the draft started (folder " + draft.baseFolder()
-                    + ", now " + onDisk.fingerprint() + "). Start again from the folder as it is now.",
-                    folderVersion);
-        }
+        throw new StaleDraftException("The rules folder still holds version " + folderVersion + ", but its"
+                + " statements or scenarios changed since the draft started (folder " + draft.baseFolder()
+                + ", now " + onDisk.fingerprint() + "). Start again from the folder as it is now.",
+                folderVersion, sinceBase);
     }
 
     /** Every file first into a hidden temporary file beside it (never read as a rule), then renames and deletions. */

@@ -1,6 +1,7 @@
 package dev.ormadvisor.drafts;
 
 import dev.ormadvisor.engine.RuleSources;
+import dev.ormadvisor.rulesets.RuleSetVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,11 @@ record FolderContent(SortedMap<String, String> files) {
      */
     String fingerprint() {
         return RuleSources.versionOf(files);
+    }
+
+    /** This content as a version to compare, under the rule set version its rule files make. */
+    RuleSetVersion asVersion() {
+        return RuleSetVersion.of(ruleVersion(), files);
     }
 
     /** The bytes a file has on disk. */

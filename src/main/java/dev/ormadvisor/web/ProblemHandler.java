@@ -161,6 +161,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(STALE_DRAFT));
         problem.setTitle("The rules folder changed since the draft started");
         problem.setProperty("folderVersion", ex.folderVersion());
+        problem.setProperty("diff", ex.diff());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
@@ -180,6 +181,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("version", ex.check().version());
         problem.setProperty("errors", ex.check().errors());
         problem.setProperty("scenarios", ex.check().scenarios());
+        problem.setProperty("diff", ex.check().diff());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 

@@ -68,6 +68,14 @@ class DraftsTest {
         assertThat(check.get("scenarios")).hasSizeGreaterThan(40)
                 .allSatisfy(scenario -> assertThat(scenario.get("passed").asBoolean()).isTrue());
         assertThat(check.at("/coverage/total").asInt()).isPositive();
+        assertThat(check.at("/diff/rules/added")).isEmpty();
+        assertThat(check.at("/diff/rules/removed")).isEmpty();
+        assertThat(check.at("/diff/rules/changed")).hasSize(1);
+        assertThat(check.at("/diff/rules/changed/0/name").asString()).isEqualTo("Building a Django app means Django ORM");
+        assertThat(check.at("/diff/rules/changed/0/changes/0/aspect").asString()).isEqualTo("CONSEQUENCE");
+        assertThat(check.at("/diff/files")).hasSize(1);
+        assertThat(check.at("/diff/files/0/unifiedDiff").asString()).contains("-    insert( new Evidence( Option.DJANGO_ORM, 5 ) );",
+                "+    insert( new Evidence( Option.DJANGO_ORM, 6 ) );");
         assertThat(service().status().get("version").asString()).isEqualTo(base.get("version").asString());
         assertThat(Files.readString(RULES.resolve("choose-django-orm.drl"))).isEqualTo(file(base, "choose-django-orm.drl"));
     }
@@ -158,6 +166,8 @@ class DraftsTest {
         assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
         assertThat(stale.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(ServiceClient.json(stale).get("folderVersion").asString()).isEqualTo(version);
+        assertThat(ServiceClient.json(stale).at("/diff/rules/added").toString())
+                .as("the diff from the base to what the folder holds now").contains("Small teams move faster with Django ORM");
     }
 
     @Test
