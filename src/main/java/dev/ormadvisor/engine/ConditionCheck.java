@@ -3,6 +3,7 @@ package dev.ormadvisor.engine;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.Arrays;
 import java.util.Optional;
 import org.drools.drl.ast.descr.AccumulateDescr;
@@ -55,7 +56,7 @@ final class ConditionCheck {
 
     private void pattern(PatternDescr pattern, int line) {
         if (pattern.isQuery() || !pattern.getBehaviors().isEmpty() || !pattern.getAnnotations().isEmpty()) {
-            refuse(line, "pattern " + pattern.getObjectType() + " uses a query call, window or annotation: "
+            refuse(line, "a query call, window or annotation in pattern " + pattern.getObjectType() + " is not allowed: "
                     + RuleLanguage.CONDITIONS);
             return;
         }
@@ -66,7 +67,7 @@ final class ConditionCheck {
         }
         Optional<Class<?>> type = RuleLanguage.factType(pattern.getObjectType());
         if (type.isEmpty()) {
-            refuse(line, pattern.getObjectType() + " is not a fact or conclusion type: patterns match the classes"
+            refuse(line, "pattern " + pattern.getObjectType() + " is not allowed: patterns match the classes"
                     + " of dev.ormadvisor.facts and dev.ormadvisor.conclusions, such as Project, Team or Evidence");
             return;
         }
@@ -82,7 +83,7 @@ final class ConditionCheck {
             if (constraint instanceof ExprConstraintDescr expr && expr.getType() == ExprConstraintDescr.Type.NAMED) {
                 constraint(expr.getExpression(), type.get(), lineOf(expr, line));
             } else {
-                refuse(lineOf((BaseDescr) constraint, line), "the constraint \"" + constraint + "\" is positional: "
+                refuse(lineOf((BaseDescr) constraint, line), "the positional constraint \"" + constraint + "\" is not allowed: "
                         + RuleLanguage.CONSTRAINTS);
             }
         }
@@ -119,8 +120,9 @@ final class ConditionCheck {
                                 .orElse(false))
                 .isPresent();
         if (!factField) {
-            refuse(line, "from " + from.getExpression() + " does not read a fact: from may only read a field of a"
-                    + " fact bound earlier in the rule, such as LeaningReason() from $leaning.reasons");
+            refuse(line, "from " + from.getExpression() + " is not allowed: from may only read a field of a fact"
+                    + " bound earlier in the rule, such as LeaningReason( this == LeaningReason.HYPE ) from"
+                    + " $leaning.reasons");
         }
     }
 
@@ -128,7 +130,7 @@ final class ConditionCheck {
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
         ConstraintConnectiveDescr tree = parser.parse(expression);
         if (parser.hasErrors() || tree == null) {
-            refuse(line, "the constraint \"" + expression + "\" cannot be read: " + RuleLanguage.CONSTRAINTS);
+            refuse(line, "the constraint \"" + expression + "\" is not allowed: " + RuleLanguage.CONSTRAINTS);
             return;
         }
         new Constraint(expression, type, line).part(tree);
@@ -155,7 +157,7 @@ final class ConditionCheck {
                 if (!RuleLanguage.OPERATORS.contains(relation.getOperator()) || relation.isNegated()
                         || relation.getParameters() != null && !relation.getParameters().isEmpty()) {
                     refuseHere("the operator " + (relation.isNegated() ? "not " : "") + relation.getOperator()
-                            + " is not part of the rule language");
+                            + " is not allowed");
                 }
                 part(relation.getLeft());
                 part(relation.getRight());
@@ -164,29 +166,34 @@ final class ConditionCheck {
             } else if (part instanceof BindingDescr binding) {
                 bind(binding);
             } else {
-                refuseHere("\"" + part + "\" is not part of the rule language");
+                refuseHere("\"" + part + "\" is not allowed");
             }
         }
 
         private void bind(BindingDescr binding) {
             String field = binding.getExpression().strip();
             if (binding.isUnification() || !RuleLanguage.properties(type).contains(field)) {
-                refuseHere("$variable : " + field + " does not bind a field of " + type.getSimpleName());
+                refuseHere("binding " + field + ", which is not a field of " + type.getSimpleName() + ", is not allowed");
                 return;
             }
             scope.bind(binding.getVariable(), RuleLanguage.propertyType(type, field)
                     .filter(fieldType -> RuleLanguage.factType(fieldType.getName()).isPresent()));
         }
 
-        /** A literal, an enum constant, a field of the pattern's fact, or a variable bound earlier; nothing else. */
+        /**
+         * A literal, an enum constant, a field of the pattern's fact, the fact itself ({@code this}) or a variable
+         * bound earlier; nothing else.
+         */
         private void operand(String operand) {
             Optional<Expression> expression = JavaSyntax.expression(operand);
             boolean allowed = expression.filter(e -> RuleLanguage.isLiteral(e) || RuleLanguage.isEnumConstant(e)
+                    || e instanceof ThisExpr self && self.getTypeName().isEmpty()
                     || e instanceof NameExpr name && (RuleLanguage.properties(type).contains(name.getNameAsString())
                             || scope.isBound(name.getNameAsString()))).isPresent();
             if (!allowed) {
-                refuseHere(operand + " is not a field of " + type.getSimpleName() + ", a literal, an enum constant"
-                        + " or a bound $variable (method calls, static fields and other classes are not allowed)");
+                refuseHere(operand + " is not allowed: it is not a field of " + type.getSimpleName() + ", a literal,"
+                        + " an enum constant or a bound $variable (method calls, static fields and other classes are"
+                        + " refused)");
             }
         }
 

@@ -29,13 +29,13 @@ final class ConsequenceCheck {
     void check(String consequence, int firstLine) {
         Optional<BlockStmt> block = JavaSyntax.block(consequence);
         if (block.isEmpty()) {
-            refuse(firstLine, "the consequence cannot be read as plain Java statements");
+            refuse(firstLine, "a consequence that is not plain Java statements is not allowed");
             return;
         }
         for (Statement statement : block.get().getStatements()) {
             int line = firstLine + statement.getBegin().map(position -> position.line - 1).orElse(0);
             if (!isInsertOfConclusion(statement)) {
-                refuse(line, "\"" + oneLine(statement) + "\" does not insert a conclusion");
+                refuse(line, "\"" + oneLine(statement) + "\" is not allowed");
             }
         }
     }

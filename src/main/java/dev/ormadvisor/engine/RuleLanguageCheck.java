@@ -71,8 +71,8 @@ final class RuleLanguageCheck {
         }
         for (AnnotationDescr annotation : rule.getAnnotations()) {
             if (!annotation.getValueMap().values().stream().allMatch(RuleLanguageCheck::isLiteralList)) {
-                violations.add(lineOf(annotation, rule), subject + "@" + annotation.getName() + " must hold text in"
-                        + " quotes or a number: " + RuleLanguage.RULE_HEADER);
+                violations.add(lineOf(annotation, rule), subject + "@" + annotation.getName() + " holding anything but"
+                        + " text in quotes or a number is not allowed: " + RuleLanguage.RULE_HEADER);
             }
         }
         RuleScope scope = new RuleScope();
@@ -85,7 +85,8 @@ final class RuleLanguageCheck {
             new ConsequenceCheck(rule.getName(), scope, violations)
                     .check(consequence, firstLineOf(consequence, rule.getConsequenceLine(), lines));
         } else if (rule.getConsequence() != null) {
-            violations.add(rule.getConsequenceLine(), subject + RuleLanguage.CONSEQUENCES);
+            violations.add(rule.getConsequenceLine(), subject + "this consequence is not allowed: "
+                    + RuleLanguage.CONSEQUENCES);
         }
     }
 
