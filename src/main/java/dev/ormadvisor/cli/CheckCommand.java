@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,11 +71,11 @@ final class CheckCommand {
         double minCoverage = line.option(MIN_COVERAGE).map(CheckCommand::percentage).orElse(0.0);
         Path rulesDir = line.rulesDir(environment);
 
-        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err);
-        if (compiled.isEmpty()) {
-            return ExitCode.UNUSABLE;
+        RulesFolder.Compilation compiled = RulesFolder.compile(rulesDir, err);
+        if (compiled.ruleBase().isEmpty()) {
+            return compiled.failure();
         }
-        RuleBase ruleBase = compiled.get();
+        RuleBase ruleBase = compiled.ruleBase().get();
         Path scenariosDir = rulesDir.resolve(ScenarioFactsCheck.FOLDER);
         List<Scenario> scenarios;
         try {

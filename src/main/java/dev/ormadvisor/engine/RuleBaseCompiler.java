@@ -108,7 +108,7 @@ public final class RuleBaseCompiler {
                 })));
         if (!outsideTheLanguage.isEmpty()) {
             outsideTheLanguage.addAll(errors);
-            throw new InvalidRuleBaseException(sorted(outsideTheLanguage));
+            throw new RefusedRulesException(sorted(outsideTheLanguage));
         }
         // A file-watcher or executor thread has the system class loader as its context loader, and inside the
         // fat jar Drools then cannot see the fact classes: always build with the application's loader.
