@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -66,11 +65,11 @@ final class CheckCommand {
         double minCoverage = line.option(MIN_COVERAGE).map(CheckCommand::percentage).orElse(0.0);
         Path rulesDir = line.rulesDir(environment);
 
-        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err);
-        if (compiled.isEmpty()) {
-            return ExitCode.UNUSABLE;
+        RulesFolder.Compilation compiled = RulesFolder.compile(rulesDir, err);
+        if (compiled.ruleBase().isEmpty()) {
+            return compiled.failure();
         }
-        RuleBase ruleBase = compiled.get();
+        RuleBase ruleBase = compiled.ruleBase().get();
         Path scenariosDir = rulesDir.resolve(ScenarioFactsCheck.FOLDER);
         List<Scenario> scenarios;
         try {
