@@ -167,13 +167,12 @@
     if (!diff) return el('p', { class: 'empty', text: 'No rule-set diff available.' });
     const rules = diff.rules || {};
     const names = (list, kind) => (list || []).map(rule => el('li', { class: 'diff-' + kind },
-      el('strong', { text: kind + ': ' }), typeof rule === 'string' ? rule : rule.name,
-      typeof rule === 'string' ? '' : ' — ' + Object.entries(rule).filter(([k, v]) => k !== 'name' && v && (v === true || v.length))
-        .map(([k]) => k).join(', ')));
+      el('strong', { text: kind + ': ' }), typeof rule === 'string' ? rule
+        : rule.name + ' (' + rule.changes.map(change => change.aspect.toLowerCase()).join(', ') + ')'));
     const items = [...names(rules.added, 'added'), ...names(rules.removed, 'removed'), ...names(rules.changed, 'changed')];
     return el('div', { id: 'rule-diff' },
       items.length ? el('ul', { id: 'diff-rules' }, items) : el('p', { class: 'empty', text: 'No rule added, removed or changed.' }),
-      (diff.files || []).map(file => el('details', {}, el('summary', {}, el('code', { text: file.path })),
+      (diff.files || []).map(file => el('details', { open: diff.files.length <= 2 }, el('summary', {}, el('code', { text: file.path })),
         el('pre', { class: 'diff', text: file.unifiedDiff }))));
   }
 

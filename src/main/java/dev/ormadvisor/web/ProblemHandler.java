@@ -157,9 +157,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StaleDraftException.class)
     ResponseEntity<Object> handleStaleDraft(StaleDraftException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(URI.create(STALE_DRAFT));
-        problem.setTitle("The rules folder changed since the draft started");
+        ProblemDetail problem = conflict(ex, STALE_DRAFT, "The rules folder changed since the draft started");
         problem.setProperty("folderVersion", ex.folderVersion());
         problem.setProperty("diff", ex.diff());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
@@ -167,10 +165,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReadOnlyRulesFolderException.class)
     ResponseEntity<Object> handleReadOnlyRulesFolder(ReadOnlyRulesFolderException ex, WebRequest request) {
+        return handleExceptionInternal(ex, conflict(ex, RULES_FOLDER_READ_ONLY, "The rules folder is read-only"),
+                new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    private static ProblemDetail conflict(Exception ex, String type, String title) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(URI.create(RULES_FOLDER_READ_ONLY));
-        problem.setTitle("The rules folder is read-only");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return problem;
     }
 
     @ExceptionHandler(DraftRefusedException.class)

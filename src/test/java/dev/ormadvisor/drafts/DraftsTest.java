@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -192,6 +194,34 @@ class DraftsTest {
                 statuses.add(answer.get().statusCode());
             }
             assertThat(statuses).as("a scenario-only change is caught by baseFolder").containsExactlyInAnyOrder(200, 409);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void publishingUnderLoadFailsNoEvaluation() throws Exception {
+        ServiceClient service = service();
+        Set<String> versionsInService = ConcurrentHashMap.newKeySet();
+        versionsInService.add(service.status().get("version").asString());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                answers.add(clients.submit(() -> service.post("/api/v1/evaluations", TEAM_A, null)));
+            }
+            for (int publish = 0; publish < 3; publish++) {
+                JsonNode base = base();
+                ObjectNode body = draft(base, Map.of("load-" + publish + ".drl",
+                        ShippedRules.EXTRA_RULE.replace("Small teams move faster", "Load " + publish + ": small teams")));
+                JsonNode published = ok(post("/publish", body));
+                versionsInService.add(published.get("version").asString());
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                assertThat(versionsInService).contains(ServiceClient.json(response).get("rulesVersion").asString());
+            }
         } finally {
             clients.shutdownNow();
         }

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,15 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WorkbenchBrowserTest {
+class WorkbenchBrowserTest extends BrowserTest {
 
     private static final Path RULES = ShippedRules.copyToTemporaryFolder();
     private static final String TOKEN = "workbench-admin-token";
     private static final Duration COMPILING = Duration.ofSeconds(90);
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -50,25 +42,9 @@ class WorkbenchBrowserTest {
         ServiceClient.ownAuditDatabase(registry);
     }
 
-    @BeforeAll
-    static void chromiumIsThere() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.resize(1400, 1000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    @Override
+    int windowWidth() {
+        return 1400;
     }
 
     @Test
@@ -77,7 +53,7 @@ class WorkbenchBrowserTest {
         browser.go("/workbench");
         WebElement token = browser.waiting().until(visibilityOfElementLocated(By.id("token")));
         token.sendKeys(TOKEN);
-        browser.driver.findElement(By.id("use-token")).click();
+        click("use-token");
         openFile("choose-django-orm.drl");
         assertThat(script("return ace.edit('editor').session.getMode().$id")).isEqualTo("ace/mode/drools");
 
@@ -90,6 +66,9 @@ class WorkbenchBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#scenario-results td.pass"))).hasSizeGreaterThan(40);
         assertThat(browser.driver.findElements(By.cssSelector("#scenario-results td.fail"))).isEmpty();
         assertThat(text("coverage")).contains("rules are fired by at least one scenario");
+        assertThat(browser.driver.findElements(By.cssSelector("#diff-rules li"))).singleElement()
+                .extracting(WebElement::getText)
+                .isEqualTo("changed: Building a Django app means Django ORM (consequence)");
         browser.screenshot("workbench-check");
 
         browser.go("/workbench");
@@ -218,10 +197,17 @@ class WorkbenchBrowserTest {
         browser.screenshot("workbench-save-as-scenario");
     }
 
+    /** The workbench on the version in service, giving the token if this tab has not kept it yet. */
     private void openWorkbench() {
         browser.go("/workbench");
         browser.driver.navigate().refresh();
-        browser.waiting().until(visibilityOfElementLocated(By.id("base-version")));
+        browser.waiting(COMPILING).until(driver -> driver.findElement(By.id("token-form")).isDisplayed()
+                || !driver.findElements(By.id("base-version")).isEmpty());
+        if (browser.driver.findElement(By.id("token-form")).isDisplayed()) {
+            browser.driver.findElement(By.id("token")).sendKeys(TOKEN);
+            click("use-token");
+        }
+        browser.waiting(COMPILING).until(visibilityOfElementLocated(By.id("base-version")));
     }
 
     private void openFile(String path) {
