@@ -57,6 +57,11 @@ public final class ServiceClient {
         return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** For answers that are not text, such as a rule set bundle. */
+    public HttpResponse<byte[]> getBytes(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** The body of a 200 answer. */
     public JsonNode getOk(String pathAndQuery) throws Exception {
         HttpResponse<String> response = get(pathAndQuery);
