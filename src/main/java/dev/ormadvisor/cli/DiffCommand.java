@@ -94,8 +94,8 @@ final class DiffCommand {
             return;
         }
         RuleSetDiff.RuleChanges rules = diff.rules();
-        out.println(rules.added().size() + " rules added, " + rules.removed().size() + " removed, "
-                + rules.changed().size() + " changed");
+        out.println(rules.added().size() + (rules.added().size() == 1 ? " rule" : " rules") + " added, "
+                + rules.removed().size() + " removed, " + rules.changed().size() + " changed");
         section("Added:", rules.added().stream().map(name -> "+ " + name).toList());
         section("Removed:", rules.removed().stream().map(name -> "- " + name).toList());
         if (!rules.changed().isEmpty()) {

@@ -40,7 +40,7 @@ class DiffCommandTests {
         assertThat(diff.out())
                 .containsPattern("^Rules " + Pattern.quote(before.toString())
                         + " \\(version [0-9a-f]{16}\\) -> ")
-                .contains("1 rules added, 0 removed, 1 changed\n")
+                .contains("1 rule added, 0 removed, 1 changed\n")
                 .contains("\nAdded:\n  + Small teams move faster with Django ORM\n")
                 .contains("\nChanged:\n~ " + ADMIN_RULE + " (factors.drl:9)\n"
                         + "    consequence:\n"
