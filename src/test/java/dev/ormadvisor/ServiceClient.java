@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,17 @@ public final class ServiceClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A service with an audit database of its own on {@code rules}, which it reloads only when asked to
+     * ({@code POST /api/v1/rules/reload} with {@code adminToken}), so a test decides when an edit goes into service.
+     */
+    public static void ownServiceReloadedByHand(DynamicPropertyRegistry registry, Path rules, String adminToken) {
+        ownAuditDatabase(registry);
+        registry.add("advisor.rules.dir", rules::toString);
+        registry.add("advisor.rules.watch", () -> "false");
+        registry.add("advisor.admin.token", () -> adminToken);
     }
 
     /** Posts the facts exactly as given and returns the answer, which must be a 200. */

@@ -46,10 +46,7 @@ class RuleSetsTest {
 
     @DynamicPropertySource
     static void rulesCopyAndAdminToken(DynamicPropertyRegistry registry) {
-        ServiceClient.ownAuditDatabase(registry);
-        registry.add("advisor.rules.dir", RULES::toString);
-        registry.add("advisor.rules.watch", () -> "false");
-        registry.add("advisor.admin.token", () -> TOKEN);
+        ServiceClient.ownServiceReloadedByHand(registry, RULES, TOKEN);
     }
 
     @BeforeEach
