@@ -55,7 +55,7 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
     }
 
     /** The bytes of a rule file from its text as {@code files} stores it (base64 for an {@code .xlsx}). */
-    static byte[] content(String path, String stored) {
+    public static byte[] content(String path, String stored) {
         return TableFormat.of(path).filter(format -> format == TableFormat.XLSX).isPresent()
                 ? Base64.getDecoder().decode(stored) : stored.getBytes(StandardCharsets.UTF_8);
     }

@@ -121,6 +121,8 @@ class OpenApiConfiguration {
                 .addProperty("field", new StringSchema().description("400: the field of the first error."))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(FieldProblem.class.getSimpleName()))
                         .description("400: every problem found."))
+                .addProperty("parameter", new StringSchema().description("404: the path parameter that names"
+                        + " nothing stored, where one does (e.g. from, to or version of a rule set)."))
                 .addProperty("maxBytes", new IntegerSchema().description("413: the size limit in bytes."))
                 .addProperty("supportedMediaTypes", new ArraySchema().items(new StringSchema())
                         .description("415: the Content-Types accepted."))

@@ -131,6 +131,22 @@ class OpenApiDocumentationTest {
     }
 
     @Test
+    void documentsTheRuleSetDiffAndBundle() {
+        JsonNode diff = docs.at("/paths/~1api~1v1~1rulesets~1{from}~1diff~1{to}/get");
+        JsonNode bundle = docs.at("/paths/~1api~1v1~1rulesets~1{version}~1bundle/get");
+
+        assertThat(diff.get("summary").asString()).isNotBlank();
+        assertThat(diff.get("description").asString()).contains("CONSEQUENCE", "unified diff", "statement keys");
+        assertThat(diff.at("/responses/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/RuleSetDiff");
+        assertThat(diff.at("/responses/404/description").asString()).contains("parameter");
+        assertThat(diff.get("parameters").findValuesAsString("name")).containsExactly("from", "to");
+        assertThat(bundle.get("description").asString()).contains("statements.yaml", "scenarios/", ".drl.xlsx");
+        assertThat(bundle.at("/responses/200/content").has("application/gzip")).isTrue();
+        assertThat(schema("Problem").at("/properties/parameter/description").asString()).contains("404");
+    }
+
+    @Test
     void servesSwaggerUi() throws Exception {
         HttpResponse<String> page = get("/swagger-ui.html");
 
