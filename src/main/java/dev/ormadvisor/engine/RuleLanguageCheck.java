@@ -23,7 +23,7 @@ final class RuleLanguageCheck {
     }
 
     /** {@code drl} is the text {@code descr} was parsed from, to place each consequence statement on its line. */
-    static List<RuleError> check(String file, String drl, PackageDescr descr) {
+    static Violations check(String file, String drl, PackageDescr descr) {
         Violations violations = new Violations(file);
         for (ImportDescr imported : descr.getImports()) {
             if (!RuleLanguage.isAllowedImport(imported.getTarget())) {
@@ -47,21 +47,23 @@ final class RuleLanguageCheck {
             violations.add(descr.getUnit().getLine(), "unit is not part of the rule language: write plain rules");
         }
         List<String> lines = drl.lines().toList();
+        JavaSyntax syntax = new JavaSyntax();
         for (RuleDescr rule : descr.getRules()) {
             if (rule.isQuery()) {
                 violations.add(rule.getLine(), "query \"" + rule.getName() + "\" is not allowed: the service asks"
                         + " the rule base for its conclusions itself, so rules need no queries");
             } else {
-                rule(rule, lines, violations);
+                rule(rule, lines, new RuleUnderCheck(rule.getName(), new RuleScope(), violations, syntax));
             }
         }
-        return violations.found();
+        return violations;
     }
 
-    private static void rule(RuleDescr rule, List<String> lines, Violations violations) {
+    private static void rule(RuleDescr rule, List<String> lines, RuleUnderCheck underCheck) {
+        Violations violations = underCheck.violations();
         String subject = "rule \"" + rule.getName() + "\": ";
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
-            boolean wholeNumber = JavaSyntax.expression(attribute.getValue().getValue())
+            boolean wholeNumber = underCheck.syntax().expression(attribute.getValue().getValue())
                     .filter(value -> RuleLanguage.isLiteral(value) && value.toString().matches("[-+]?\\s*\\d+"))
                     .isPresent();
             if (!attribute.getKey().equals(RuleLanguage.SALIENCE) || !wholeNumber) {
@@ -70,19 +72,18 @@ final class RuleLanguageCheck {
             }
         }
         for (AnnotationDescr annotation : rule.getAnnotations()) {
-            if (!annotation.getValueMap().values().stream().allMatch(RuleLanguageCheck::isLiteralList)) {
+            if (!annotation.getValueMap().values().stream().allMatch(value -> isLiteralList(value, underCheck.syntax()))) {
                 violations.add(lineOf(annotation, rule), subject + "@" + annotation.getName() + " holding anything but"
                         + " text in quotes or a number is not allowed: " + RuleLanguage.RULE_HEADER);
             }
         }
-        RuleScope scope = new RuleScope();
-        new ConditionCheck(rule.getName(), scope, violations).element(rule.getLhs(), rule.getLine());
+        new ConditionCheck(underCheck).element(rule.getLhs(), rule.getLine());
         if (!rule.getNamedConsequences().isEmpty()) {
             violations.add(rule.getConsequenceLine(), subject + "named consequences are not allowed: "
                     + RuleLanguage.CONSEQUENCES);
         }
         if (rule.getConsequence() instanceof String consequence) {
-            new ConsequenceCheck(rule.getName(), scope, violations)
+            new ConsequenceCheck(underCheck)
                     .check(consequence, firstLineOf(consequence, rule.getConsequenceLine(), lines));
         } else if (rule.getConsequence() != null) {
             violations.add(rule.getConsequenceLine(), subject + "this consequence is not allowed: "
@@ -94,8 +95,8 @@ final class RuleLanguageCheck {
      * {@code "DJ-1"}, {@code 3} or {@code "DJ-2", "DJ-4"}: Drools evaluates a tag's value that is not plain text,
      * so it must be nothing but literals.
      */
-    private static boolean isLiteralList(Object value) {
-        return value instanceof String text && JavaSyntax.expression("values(" + text + ")")
+    private static boolean isLiteralList(Object value, JavaSyntax syntax) {
+        return value instanceof String text && syntax.expression("values(" + text + ")")
                 .filter(expression -> expression instanceof MethodCallExpr call && call.getScope().isEmpty()
                         && call.getNameAsString().equals("values")
                         && call.getArguments().stream().allMatch(RuleLanguage::isLiteral))
