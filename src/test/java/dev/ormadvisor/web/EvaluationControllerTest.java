@@ -329,13 +329,41 @@ class EvaluationControllerTest {
             badRequest(evaluate("{\"project\": {\"monthsToDeadline\": 99999999999}}"), "project.monthsToDeadline");
         }
 
-        /** The parser refuses the number before binding reaches the field, so only its object can be named. */
+        /** The parser refuses the number before binding reaches the field: the parser's position names it. */
         @Test
         void aNumberWithMoreDigitsThanTheParserAccepts() throws Exception {
             JsonNode problem = badRequest(evaluate("{\"project\": {\"monthsToDeadline\": 1" + "0".repeat(30) + "}}"),
-                    "project");
+                    "project.monthsToDeadline");
 
             assertThat(problem.get("detail").asString()).contains("number longer than 20");
+        }
+
+        @Test
+        void aTeamSizeWithMoreDigitsThanTheParserAccepts() throws Exception {
+            badRequest(evaluate("{\"team\":{\"size\":99999999999999999999999}}"), "team.size");
+        }
+
+        @Test
+        void aNegativeNumberWithMoreDigitsThanTheParserAccepts() throws Exception {
+            badRequest(evaluate("{\"team\": {\"knowsDjango\": true, \"size\": -99999999999999999999999}}"),
+                    "team.size");
+        }
+
+        @Test
+        void aFractionWithMoreDigitsThanTheParserAccepts() throws Exception {
+            badRequest(evaluate("{\"project\": {\"monthsToDeadline\": 0." + "1".repeat(30) + "}}"),
+                    "project.monthsToDeadline");
+        }
+
+        @Test
+        void aNumberWithAHugeExponent() throws Exception {
+            badRequest(evaluate("{\"team\": {\"size\": 1e999999999}}"), "team.size");
+        }
+
+        @Test
+        void aTooLongNumberInsideTheReasons() throws Exception {
+            badRequest(evaluate("{\"leaning\": {\"reasons\": [\"HYPE\", 1" + "0".repeat(30) + "]}}"),
+                    "leaning.reasons[1]");
         }
 
         @Test
