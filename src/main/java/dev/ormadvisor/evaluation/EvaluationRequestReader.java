@@ -8,6 +8,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -44,6 +48,10 @@ public final class EvaluationRequestReader {
             throw new InvalidFactsException(List.of(FieldProblem.of(FieldProblem.BODY,
                     "is empty or null: send a JSON object")));
         }
+        if (!isUtf8(document)) {
+            throw new InvalidFactsException(List.of(FieldProblem.of(FieldProblem.BODY,
+                    "is not valid UTF-8 (an overlong or surrogate encoding)")));
+        }
         List<FieldProblem> problems = validator.validate(request).stream()
                 .map(violation -> FieldProblem.of(path(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
@@ -52,6 +60,20 @@ public final class EvaluationRequestReader {
             throw new InvalidFactsException(problems);
         }
         return request;
+    }
+
+    /**
+     * The parser refuses broken UTF-8 where it finds it, naming the field, but decodes overlong and surrogate
+     * encodings: the facts kept in the audit trail, the body as UTF-8 text, would then differ from what was read.
+     */
+    private static boolean isUtf8(byte[] document) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(document));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** The API's field path, {@code leaning.reasons[1]}, not the validator's {@code reasons[1].<list element>}. */

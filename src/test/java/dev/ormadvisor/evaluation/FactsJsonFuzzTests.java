@@ -7,6 +7,9 @@ import dev.ormadvisor.facts.FieldProblem;
 import dev.ormadvisor.facts.InvalidFactsException;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import tools.jackson.core.StreamReadConstraints;
@@ -36,7 +39,7 @@ class FactsJsonFuzzTests {
     }
 
     @FuzzTest
-    void aQuestionIsReadOrRefusedNamingTheFieldAtFault(byte[] document) {
+    void aQuestionIsReadOrRefusedNamingTheFieldAtFault(byte[] document) throws CharacterCodingException {
         EvaluationRequest request;
         try {
             request = READER.read(document);
@@ -50,6 +53,11 @@ class FactsJsonFuzzTests {
             return;
         }
         assertThat(request.facts()).isNotNull();
+        // Throws unless UTF-8: the body is kept as UTF-8 text, which must be the text that was read.
+        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(document));
+        if (request.label() != null) {
+            assertThat(request.label()).as("a label every store can hold").matches(EvaluationRequest.STORABLE_TEXT);
+        }
     }
 
     private static void assertNamesAFieldOf(JsonNode root, FieldProblem problem) {

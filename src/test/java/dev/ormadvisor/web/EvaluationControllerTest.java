@@ -379,6 +379,30 @@ class EvaluationControllerTest {
         }
 
         @Test
+        void aLabelWithANulCharacterNoStoreCouldRecord() throws Exception {
+            badRequest(evaluate("{\"label\": \"shop\\u0000\"}"), "label");
+        }
+
+        @Test
+        void aLabelWithAnUnpairedSurrogate() throws Exception {
+            badRequest(evaluate("{\"label\": \"shop\\ud800\"}"), "label");
+        }
+
+        @Test
+        void anOverlongUtf8EncodingThatTheParserWouldDecode() throws Exception {
+            byte[] overlongA = {'{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xC1, (byte) 0x81, '"', '}'};
+            badRequest(mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(overlongA)).andReturn()
+                    .getResponse(), "");
+        }
+
+        @Test
+        void brokenUtf8InsideAField() throws Exception {
+            byte[] broken = {'{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xFF, '"', '}'};
+            badRequest(mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(broken)).andReturn()
+                    .getResponse(), "label");
+        }
+
+        @Test
         void aNullInsideTheReasons() throws Exception {
             badRequest(evaluate("{\"leaning\": {\"reasons\": [\"HYPE\", null]}}"), "leaning.reasons[1]");
         }
