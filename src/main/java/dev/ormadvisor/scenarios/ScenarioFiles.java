@@ -79,8 +79,13 @@ public final class ScenarioFiles {
     }
 
     private Scenario readOne(Path file, String name) throws IOException {
+        return parse(Files.readString(file), name);
+    }
+
+    /** One scenario file's text; {@code name} is how refusals name the file. */
+    Scenario parse(String text, String name) {
         try {
-            ScenarioFile parsed = yaml.readValue(Files.readString(file), ScenarioFile.class);
+            ScenarioFile parsed = yaml.readValue(text, ScenarioFile.class);
             if (parsed.expect() == null) {
                 throw new InvalidScenarioException(name, "it has no expect: section");
             }

@@ -1,6 +1,7 @@
 package dev.ormadvisor.web;
 
 import dev.ormadvisor.audit.AuditLog;
+import dev.ormadvisor.audit.EvaluationFilter;
 import dev.ormadvisor.audit.EvaluationPage;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
@@ -55,9 +56,18 @@ class EvaluationHistoryController {
 
     @GetMapping
     EvaluationPage evaluations(@RequestParam MultiValueMap<String, String> parameters) {
-        Map<String, String> given = AuditParameters.single(parameters, PARAMETERS);
-        return auditLog.search(AuditParameters.filter(given),
-                AuditParameters.whole("page", given.get("page"), 0, 0, Integer.MAX_VALUE),
-                AuditParameters.whole("size", given.get("size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+        ListQuery query = ListQuery.of(parameters);
+        return auditLog.search(query.filter(), query.page(), query.size());
+    }
+
+    /** The list's query parameters, read: which evaluations, which page of them and how many to a page. */
+    record ListQuery(EvaluationFilter filter, int page, int size) {
+
+        static ListQuery of(MultiValueMap<String, String> parameters) {
+            Map<String, String> given = AuditParameters.single(parameters, PARAMETERS);
+            return new ListQuery(AuditParameters.filter(given),
+                    AuditParameters.whole("page", given.get("page"), 0, 0, Integer.MAX_VALUE),
+                    AuditParameters.whole("size", given.get("size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+        }
     }
 }

@@ -9,10 +9,10 @@ import dev.ormadvisor.drafts.UnknownBaseVersionException;
 import dev.ormadvisor.engine.EvaluationFailedException;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.facts.FieldProblem;
+import dev.ormadvisor.facts.InvalidFactsException;
 import dev.ormadvisor.facts.JsonInputProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,10 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -88,17 +86,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> FieldProblem.of(error instanceof FieldError field ? field.getField() : FieldProblem.BODY,
-                        error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
-                .toList();
-        return invalidRequest(ex, problems, request);
-    }
-
-    @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<String> supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
@@ -127,6 +114,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "There is nothing at " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** A question's body, refused by {@link EvaluationRequestConverter}. */
+    @ExceptionHandler(InvalidFactsException.class)
+    ResponseEntity<Object> handleInvalidFacts(InvalidFactsException ex, WebRequest request) {
+        return invalidRequest(ex, ex.problems(), request);
     }
 
     /** Thrown by {@link RequestBodyLimitFilter} itself when the declared Content-Length is already too large. */
