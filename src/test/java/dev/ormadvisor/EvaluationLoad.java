@@ -77,10 +77,20 @@ public final class EvaluationLoad implements AutoCloseable {
                 answers.add(answer);
             } catch (IOException unanswered) {
                 answers.add(new Answer(askedAt, System.nanoTime(), 0, "", "", unanswered));
+                pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** A service that refuses connections (it is stopping) is not asked again in a tight loop. */
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedService implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "orm-advisor.jar");
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: a shared CI machine under load has been seen to take two minutes to start the jar.
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
     private final int port;

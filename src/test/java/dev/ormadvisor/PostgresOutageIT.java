@@ -6,6 +6,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The production store goes away under load and comes back: a PostgreSQL server of the test's own is stopped
  * with {@code pg_ctl stop -m immediate} while clients keep evaluating, then started again. The packaged jar is
  * not restarted. While the server is down every evaluation is refused 503 problem+json within the commit timeout
- * (no 500, no hang), and health says DOWN in time for a probe; once it is back the service answers 200 again
+ * (no 500, no hang), so is a read of a stored evaluation, and health says DOWN in time for a probe; once it is back the service answers 200 again
  * within seconds, and every evaluation it ever acknowledged is stored and verifies.
  */
 class PostgresOutageIT {
@@ -38,14 +41,26 @@ class PostgresOutageIT {
                 PackagedService service = PackagedService.startHealthy(postgres.serviceSettings(), ShippedRules.DIR,
                         tmp.resolve("service.log"));
                 EvaluationLoad load = EvaluationLoad.start(service, CLIENTS)) {
+            ExecutorService reader = Executors.newSingleThreadExecutor();
             load.awaitMoreAcknowledged(50, Duration.ofSeconds(30));
 
+            String acknowledgedId = load.acknowledged().keySet().iterator().next();
             postgres.stopImmediately();
             long down = System.nanoTime();
+            Future<EvaluationLoad.Answer> read = reader.submit(() -> {
+                HttpResponse<String> response = service.get("/api/v1/evaluations/" + acknowledgedId);
+                return new EvaluationLoad.Answer(down, System.nanoTime(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(""), response.body(), null);
+            });
             while (System.nanoTime() - down < OUTAGE.toNanos()) {
                 assertHealthDownWithin(service, HEALTH_ANSWERS_WITHIN);
                 Thread.sleep(1000);
             }
+            EvaluationLoad.Answer readDuringOutage = read.get();
+            assertThat(readDuringOutage.status()).as("a read: %s", readDuringOutage).isEqualTo(503);
+            assertThat(readDuringOutage.isProblem()).as("%s", readDuringOutage).isTrue();
+            assertThat(readDuringOutage.took()).as("%s", readDuringOutage)
+                    .isLessThanOrEqualTo(COMMIT_TIMEOUT.plus(SLACK));
             postgres.startAgain();
             long up = System.nanoTime();
 
@@ -71,6 +86,7 @@ class PostgresOutageIT {
                     answers.size(), load.acknowledged().size(), duringOutage.size());
 
             AcknowledgedEvaluations.assertAllKept(service, load.acknowledged(), tmp.resolve("auditor"));
+            reader.shutdown();
         }
     }
 
