@@ -6,10 +6,8 @@ import dev.ormadvisor.AcknowledgedEvaluations;
 import dev.ormadvisor.AuditDatabases;
 import dev.ormadvisor.EvaluationLoad;
 import dev.ormadvisor.PackagedService;
-import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -97,13 +95,13 @@ class SqliteDiskFaultsIT {
         long from = System.nanoTime();
         EvaluationLoad.Answer firstRefused = load.awaitAnswer(answer -> answer.askedAt() > from
                 && answer.status() == 503, COMMIT_TIMEOUT.plus(SLACK));
-        assertHealthDownWithin(service, HEALTH_ANSWERS_WITHIN);
+        service.assertHealthDown("auditWriter", HEALTH_ANSWERS_WITHIN);
         Thread.sleep(1000);
         cure.run();
         long to = System.nanoTime();
 
         load.awaitAnswer(answer -> answer.answeredAt() > to && answer.status() == 200, WITHIN);
-        awaitHealthUp(service, to);
+        service.awaitHealthUp(to, WITHIN);
         List<EvaluationLoad.Answer> refused = load.answers().stream()
                 .filter(answer -> answer.within(firstRefused.answeredAt(), to)).toList();
         assertThat(refused).as("asked after the first refusal, answered before the cure").isNotEmpty()
@@ -112,24 +110,6 @@ class SqliteDiskFaultsIT {
                     assertThat(answer.isProblem()).as("%s", answer).isTrue();
                 });
         System.out.printf("SqliteDiskFaultsIT: %d refused 503 while the disk refused writes%n", refused.size());
-    }
-
-    private static void assertHealthDownWithin(PackagedService service, Duration within) throws Exception {
-        long asked = System.nanoTime();
-        HttpResponse<String> health = service.get("/actuator/health", within);
-        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThanOrEqualTo(within);
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
-        assertThat(ServiceClient.json(health).at("/components/auditWriter/status").asString()).as(health.body())
-                .isEqualTo("DOWN");
-    }
-
-    private static void awaitHealthUp(PackagedService service, long since) throws Exception {
-        HttpResponse<String> health = service.get("/actuator/health", HEALTH_ANSWERS_WITHIN);
-        while (health.statusCode() != 200 && System.nanoTime() - since < WITHIN.toNanos()) {
-            Thread.sleep(100);
-            health = service.get("/actuator/health", HEALTH_ANSWERS_WITHIN);
-        }
-        assertThat(health.statusCode()).as("health once writable again: %s", health.body()).isEqualTo(200);
     }
 
     /** Writes until the filesystem has no space left. */
