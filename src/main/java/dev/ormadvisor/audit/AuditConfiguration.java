@@ -55,6 +55,17 @@ class AuditConfiguration {
         return new GroupCommitWriter(store, properties.queueCapacity(), properties.maxBatch());
     }
 
+    /** Replaces Spring Boot's {@code db} check with one that answers in time during an outage. */
+    @Bean(destroyMethod = "close")
+    AuditDatabaseHealthIndicator dbHealthIndicator(DataSource dataSource, AuditProperties properties) {
+        return new AuditDatabaseHealthIndicator(dataSource, properties.healthTimeout());
+    }
+
+    @Bean
+    AuditWriterHealthIndicator auditWriterHealthIndicator(GroupCommitWriter writer) {
+        return new AuditWriterHealthIndicator(writer);
+    }
+
     @Bean
     JdbcAuditTrail auditTrail(GroupCommitWriter writer, AuditProperties properties) {
         return new JdbcAuditTrail(writer, properties.commitTimeout());

@@ -1,7 +1,8 @@
 package dev.ormadvisor.audit;
 
-import java.util.ArrayList;
 import dev.ormadvisor.transparency.Receipt;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,6 +26,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final int maxBatch;
     private final Thread thread;
     private volatile boolean open = true;
+    private volatile LastCommit lastCommit;
 
     GroupCommitWriter(AuditStore store, int queueCapacity, int maxBatch) {
         this.store = store;
@@ -67,13 +69,25 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commit(List<Submission> batch) {
         try {
             List<Receipt> receipts = store.append(batch.stream().map(Submission::append).toList());
+            lastCommit = new LastCommit(Instant.now(), null);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).committed().complete(receipts.get(i));
             }
         } catch (RuntimeException e) {
+            lastCommit = new LastCommit(Instant.now(), e);
             log.error("Could not commit {} audit record(s); their evaluations are answered 503", batch.size(), e);
             batch.forEach(submission -> submission.committed().completeExceptionally(e));
         }
+    }
+
+    /** The outcome of the latest commit attempt; null before the first. */
+    LastCommit lastCommit() {
+        return lastCommit;
+    }
+
+    /** Records waiting for the writer. */
+    int waiting() {
+        return queue.size();
     }
 
     /** Stops taking new records and returns once every record already taken is committed (graceful shutdown). */
@@ -81,6 +95,14 @@ final class GroupCommitWriter implements AutoCloseable {
     public void close() throws InterruptedException {
         open = false;
         thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    /** When the latest commit was attempted, and why it failed ({@code failure} null: it committed). */
+    record LastCommit(Instant at, RuntimeException failure) {
+
+        boolean failed() {
+            return failure != null;
+        }
     }
 
     private record Submission(PendingAppend append, CompletableFuture<Receipt> committed) {

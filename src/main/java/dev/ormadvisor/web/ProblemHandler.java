@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -194,8 +195,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuditUnavailableException.class)
     ResponseEntity<Object> handleAuditUnavailable(AuditUnavailableException ex, WebRequest request) {
         log.error("Evaluation not acknowledged: {}", ex.getMessage(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The answer could not be recorded in the audit trail, so it is not given. Retry shortly.");
+        return auditUnavailable(ex, "The answer could not be recorded in the audit trail, so it is not given."
+                + " Retry shortly.", request);
+    }
+
+    /** The audit store is out of reach (a database outage): a read is refused like an evaluation, never a 500. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<Object> handleAuditStoreUnreachable(DataAccessResourceFailureException ex, WebRequest request) {
+        log.error("Audit store unreachable answering {}: {}", path(request), ex.getMessage());
+        return auditUnavailable(ex, "The audit trail cannot be read right now. Retry shortly.", request);
+    }
+
+    private ResponseEntity<Object> auditUnavailable(Exception ex, String detail, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setType(URI.create(AUDIT_UNAVAILABLE));
         problem.setTitle("Audit trail unavailable");
         HttpHeaders headers = new HttpHeaders();
