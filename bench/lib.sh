@@ -14,10 +14,12 @@ ensure_wrk() {
 
 # wrk_post URL CONNECTIONS SECONDS FACTS_FILE...: wrk (2 threads) posting the facts files in turn; prints the one
 # RESULT line of bench/wrk/post-examples.lua: requests, non2xx, socket_errors, duration_us, p50_us, p99_us.
+# WRK_TIMEOUT (wrk's default: 2s) is how long an answer may take before wrk counts it as a socket error.
 wrk_post() {
     local url="$1" connections="$2" seconds="$3"
     shift 3
-    wrk -t2 -c"$connections" -d"${seconds}s" -s bench/wrk/post-examples.lua "$url" -- "$@" | grep '^RESULT'
+    wrk -t2 -c"$connections" -d"${seconds}s" --timeout "${WRK_TIMEOUT:-2s}" -s bench/wrk/post-examples.lua "$url" \
+        -- "$@" | grep '^RESULT'
 }
 
 # field NAME < RESULT line: one number of it.

@@ -48,22 +48,27 @@ reloader_pid=""
 postgres_db=""
 psql_admin=(psql -q -X -h 127.0.0.1 -U postgres -d postgres)
 
+# Keeps the service's log as target/soak-service.log. Never fails: the script's own exit status stands.
 cleanup() {
-    [ -n "$reloader_pid" ] && kill "$reloader_pid" 2>/dev/null && wait "$reloader_pid" 2>/dev/null
-    [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
-    [ -n "$postgres_db" ] && "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $postgres_db WITH (FORCE)" >/dev/null
+    if [ -n "$reloader_pid" ]; then kill "$reloader_pid" 2>/dev/null; wait "$reloader_pid" 2>/dev/null || true; fi
+    if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null; wait "$service_pid" 2>/dev/null || true; fi
+    if [ -n "$postgres_db" ]; then
+        "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $postgres_db WITH (FORCE)" >/dev/null || true
+    fi
+    if [ -f "$work/service.log" ]; then cp "$work/service.log" target/soak-service.log || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-# Heap after a full GC, metaspace (both MB, from jstat right after GC.run), RSS (MB), live Java threads, open
+# Heap after a full GC (MB: survivors and old generation from jstat right after GC.run; the full GC leaves the live
+# objects there, and eden only holds what was allocated since), RSS (MB), metaspace (MB), live Java threads, open
 # descriptors, audit store (MB): one line, space-separated.
 resources() {
     jcmd "$service_pid" GC.run >/dev/null
     local heap_and_metaspace heap metaspace rss live_threads descriptors store_bytes
     heap_and_metaspace="$(jstat -gc "$service_pid" | awk '
         NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i }
-        NR == 2 { printf "%.1f %.1f", ($column["S0U"] + $column["S1U"] + $column["EU"] + $column["OU"]) / 1024,
+        NR == 2 { printf "%.1f %.1f", ($column["S0U"] + $column["S1U"] + $column["OU"]) / 1024,
                   $column["MU"] / 1024 }')"
     rss="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$service_pid/status")"
     live_threads="$(jcmd "$service_pid" PerfCounter.print | sed -n 's/^java\.threads\.live=//p')"
@@ -78,7 +83,8 @@ resources() {
 }
 
 # Edits the watched copy of the rules every SOAK_RELOAD_SECONDS, alternating between the shipped text and the
-# shipped text with one more comment line: two rule set versions, each edit a full reload.
+# shipped text with one more comment line: two rule set versions, each edit a full reload. Each version is written
+# beside the folder and renamed into it, so the watcher never reads a half-written file.
 reload_every_interval() {
     local file="$work/rules/verdict.drl" original="$work/verdict.drl.original" edited="$work/verdict.drl.edited"
     cp "$file" "$original"
@@ -86,14 +92,14 @@ reload_every_interval() {
     local version=0
     while sleep "$reload_seconds"; do
         version=$(( 1 - version ))
-        if [ "$version" = 1 ]; then cp "$edited" "$file.next"; else cp "$original" "$file.next"; fi
-        mv "$file.next" "$file"
+        if [ "$version" = 1 ]; then cp "$edited" "$work/verdict.drl.next"; else cp "$original" "$work/verdict.drl.next"; fi
+        mv "$work/verdict.drl.next" "$file"
     done
 }
 
 # paced_window SECONDS -> the RESULT line of wrk driving SOAK_RATE requests/s for that long.
 paced_window() {
-    PACED_RATE="$rate" PACED_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$1s" --timeout 15s \
+    PACED_RATE="$rate" PACED_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$1s" --timeout "$WRK_TIMEOUT" \
         -s bench/wrk/paced-post-examples.lua "$base/api/v1/evaluations" -- examples/*.json | grep '^RESULT'
 }
 
@@ -115,6 +121,8 @@ fi
 service_pid=$!
 await_first_answer "$service_pid" "$base" "$work/service.log"
 
+# A slow answer is not a failed one: the burst waits as long for an answer as the soak does.
+export WRK_TIMEOUT=15s
 wrk_post "$base/api/v1/evaluations" "$connections" "$burst_seconds" examples/*.json >/dev/null
 burst="$(wrk_post "$base/api/v1/evaluations" "$connections" "$burst_seconds" examples/*.json)"
 saturated="$(awk -v r="$(field requests <<<"$burst")" -v us="$(field duration_us <<<"$burst")" \
@@ -189,7 +197,7 @@ verdict="$(printf '%s\n' "${samples[@]}" | awk -v warmup="$warmup_minutes" -v bu
 ')" && status=0 || status=$?
 echo "$verdict"
 if [ "$status" != 0 ]; then
-    echo "the service's warnings and errors, last 20:"
-    grep -E ' (WARN|ERROR) ' "$work/service.log" | tail -n 20 || true
+    echo "the service's warnings and errors (the whole log is kept as target/soak-service.log):"
+    grep -A 6 -E ' (WARN|ERROR) ' "$work/service.log" | tail -n 40 || true
     exit 1
 fi

@@ -3,12 +3,10 @@ package dev.ormadvisor.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ormadvisor.ServiceClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,21 +32,18 @@ class TracingTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @LocalServerPort
-    int port;
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ServiceClient.ownAuditDatabase(registry);
+    }
 
     @Autowired
     JdbcTemplate jdbc;
 
     private ServiceClient service;
 
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        ServiceClient.ownAuditDatabase(registry);
-    }
-
     @BeforeEach
-    void connect() {
+    void connect(@LocalServerPort int port) {
         service = new ServiceClient(port);
     }
 
@@ -100,14 +95,8 @@ class TracingTest {
 
     /** Posts team A, with the traceparent header when one is given, and returns the evaluation's id. */
     private String evaluate(String traceparent) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/evaluations")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ServiceClient.TEAM_A));
-        if (traceparent != null) {
-            request.header("traceparent", traceparent);
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.postWithHeaders("/api/v1/evaluations", ServiceClient.TEAM_A,
+                traceparent == null ? Map.of() : Map.of("traceparent", traceparent));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return ServiceClient.json(response).get("id").asString();
     }
