@@ -7,6 +7,7 @@ import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
 import dev.ormadvisor.evaluation.EvaluationService.StoredWhatIf;
 import dev.ormadvisor.facts.FactsJson;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.util.MultiValueMap;
@@ -36,6 +37,11 @@ class EvaluationHistoryController {
         this.evaluations = evaluations;
     }
 
+    @Operation(summary = "One stored evaluation", description = "The answer exactly as it was sent (same fields, values"
+            + " and order; without the receipt), plus facts (the request body as the client sent it), durationMicros,"
+            + " its place in the audit logs (log, index) and traceId: the W3C trace id of the request that asked, to"
+            + " find the logs around the decision; null for records written before trace ids were kept. 404 problem"
+            + " for an unknown id.")
     @GetMapping("/{id}")
     ObjectNode evaluation(@PathVariable String id) {
         return stored(id);
