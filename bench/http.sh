@@ -26,10 +26,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # drive URL SECONDS -> "requests/s p50_ms p99_ms non2xx"
 drive() {
     local result
@@ -75,8 +71,7 @@ bench_store() {
 }
 
 ensure_wrk
-[ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
-    || ./mvnw -B -q -ntp -DskipTests package
+ensure_jar
 echo "wrk: 2 threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores"
 printf '%-10s %-22s %10s %9s %9s %8s\n' store endpoint requests/s "p50 ms" "p99 ms" non-2xx
 bench_store SQLite --spring.profiles.active=bench \

@@ -24,3 +24,28 @@ wrk_post() {
 field() {
     sed -n "s/.* $1=\([0-9]*\).*/\1/p"
 }
+
+# Builds target/orm-advisor.jar unless it is newer than every source, rule and the pom.
+ensure_jar() {
+    [ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
+        || ./mvnw -B -q -ntp -DskipTests package
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# The home of a JDK 25 or later, the release production runs on (Dockerfile): JAVA25_HOME, the java on the PATH
+# if it is one, or the newest under /usr/lib/jvm. Prints nothing when the machine has none.
+jdk25_home() {
+    local candidate
+    for candidate in "${JAVA25_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+        $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+        [ -x "$candidate/bin/java" ] || continue
+        if "$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
+            | awk '/java.specification.version =/ { exit !($3 >= 25) }'; then
+            echo "${candidate%/}"
+            return
+        fi
+    done
+}
