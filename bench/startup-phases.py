@@ -21,6 +21,7 @@ MILESTONES = {
     "application_started": r"Started OrmAdvisorApplication",
 }
 FLYWAY = re.compile(r"\] (o\.f\.|org\.flywaydb\.)")
+WAITED = re.compile(r"Waited (\d+) ms for the rules to load")
 COMPILED = re.compile(r"compiled in (\d+) ms, scenarios checked in (\d+) ms")
 
 
@@ -41,6 +42,9 @@ def phases(start, answer, log):
                     found[name] = at - start
             if FLYWAY.search(line):
                 found["flyway_end"] = at - start
+            waited = WAITED.search(line)
+            if waited:
+                found["waited"] = int(waited.group(1))
             compiled = COMPILED.search(line)
             if compiled and "compile" not in found:
                 found["compile"], found["scenario_check"] = map(int, compiled.groups())
@@ -55,7 +59,8 @@ def phases(start, answer, log):
     for label, (begin, end) in spans.items():
         if (begin == "0" or begin in found) and end in found:
             result[label] = found[end] - (0 if begin == "0" else found[begin])
-    for label, name in (("  of which the compile", "compile"), ("  of which the scenario check", "scenario_check")):
+    for label, name in (("  of which the compile", "compile"), ("  of which the scenario check", "scenario_check"),
+                        ("  of which the start waited for", "waited")):
         if name in found:
             result[label] = found[name]
     for label, name in (("rules in service", "rules_in_service"), ("Tomcat started", "tomcat_started"),
