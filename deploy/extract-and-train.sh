@@ -16,9 +16,10 @@ if [ -e "$dir/data" ]; then
 fi
 java -Djarmode=tools -jar "$jar" extract --force --destination "$dir"
 cd "$dir"
+# The extracted jar keeps the packaged jar's name: orm-advisor.jar for the image's start command.
 # The training run starts the service until its context is refreshed (rules compiled and checked against their
 # scenarios, database migrated, web server created) and exits, writing the cache. Same command as production
 # otherwise, so the cache matches the production class path.
 ADVISOR_RULES_DIR="${ADVISOR_RULES_DIR:-rules}" SERVER_PORT=0 \
-    java -XX:AOTCacheOutput=app.aot -Xlog:aot=error -Dspring.context.exit=onRefresh -jar orm-advisor.jar
+    java -XX:AOTCacheOutput=app.aot -Xlog:aot=error -Dspring.context.exit=onRefresh -jar "$(basename "$jar")"
 rm -rf data
