@@ -48,3 +48,18 @@ await_first_answer() {
         [ "$status" = 200 ] || sleep 0.05
     done
 }
+
+# The home of a JDK 25 or later, the release production runs on (Dockerfile): JAVA25_HOME, the java on the PATH
+# if it is one, or the newest under /usr/lib/jvm. Prints nothing when the machine has none.
+jdk25_home() {
+    local candidate
+    for candidate in "${JAVA25_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+        $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+        [ -x "$candidate/bin/java" ] || continue
+        if "$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
+            | awk '/java.specification.version =/ { exit !($3 >= 25) }'; then
+            echo "${candidate%/}"
+            return
+        fi
+    done
+}
