@@ -3,19 +3,26 @@ package dev.ormadvisor.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ormadvisor.ServiceClient;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,9 +30,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An auditor joins a decision to the logs around it: the W3C trace id of the request is stored with the evaluation,
- * answered by {@code GET /api/v1/evaluations/{id}} as {@code traceId}, and written in the evaluation's log line.
+ * answered by {@code GET /api/v1/evaluations/{id}} as {@code traceId}, and written in the evaluation's log line. An
+ * operator following that trace finds the evaluation, its rule firing and its audit commit as spans.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TracingTest.ExportedSpans.class)
 @AutoConfigureTracing
 @ExtendWith(OutputCaptureExtension.class)
 class TracingTest {
@@ -39,6 +48,9 @@ class TracingTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    InMemorySpanExporter exported;
 
     private ServiceClient service;
 
@@ -93,6 +105,45 @@ class TracingTest {
         assertThat(stored.get("traceId").isNull()).isTrue();
     }
 
+    @Test
+    void theTraceHoldsTheEvaluationItsRuleFiringAndItsAuditCommitWithTheirAttributes() throws Exception {
+        String traceId = randomHex(16);
+        String id = evaluate("00-" + traceId + "-" + randomHex(8) + "-01");
+        JsonNode stored = service.getOk("/api/v1/evaluations/" + id);
+
+        SpanData evaluation = awaitSpan(traceId, "evaluate");
+        SpanData firing = awaitSpan(traceId, "fire rules");
+        SpanData commit = awaitSpan(traceId, "audit commit");
+
+        assertThat(evaluation.getAttributes().get(AttributeKey.stringKey("advisor.evaluation.id"))).isEqualTo(id);
+        assertThat(evaluation.getAttributes().get(AttributeKey.stringKey("advisor.verdict")))
+                .isEqualTo(stored.at("/verdict/choice").asString());
+        assertThat(evaluation.getAttributes().get(AttributeKey.stringKey("advisor.rules.version")))
+                .isEqualTo(stored.get("rulesVersion").asString());
+        assertThat(firing.getParentSpanId()).isEqualTo(evaluation.getSpanId());
+        // Alone in its batch, the evaluation's commit is its child and holds just its leaf.
+        String index = evaluation.getAttributes().get(AttributeKey.stringKey("advisor.audit.index"));
+        assertThat(commit.getParentSpanId()).isEqualTo(evaluation.getSpanId());
+        assertThat(commit.getAttributes().get(AttributeKey.stringKey("advisor.audit.batch.size"))).isEqualTo("1");
+        assertThat(commit.getAttributes().get(AttributeKey.stringKey("advisor.audit.indexes")))
+                .isEqualTo(index + ".." + index);
+    }
+
+    /** Spans are exported in batches, a few seconds apart. */
+    private SpanData awaitSpan(String traceId, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var found = exported.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(traceId) && span.getName().equals(name)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no span '" + name + "' in trace " + traceId + " within 30 s; exported: "
+                + exported.getFinishedSpanItems().stream().map(SpanData::getName).toList());
+    }
+
     /** Posts team A, with the traceparent header when one is given, and returns the evaluation's id. */
     private String evaluate(String traceparent) throws Exception {
         HttpResponse<String> response = service.postWithHeaders("/api/v1/evaluations", ServiceClient.TEAM_A,
@@ -110,5 +161,15 @@ class TracingTest {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return HexFormat.of().formatHex(value);
+    }
+
+    /** Spring Boot hands every SpanExporter bean the finished spans, as it would the OTLP exporter. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ExportedSpans {
+
+        @Bean
+        InMemorySpanExporter inMemorySpanExporter() {
+            return InMemorySpanExporter.create();
+        }
     }
 }
