@@ -26,10 +26,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # drive URL SECONDS -> "requests/s p50_ms p99_ms non2xx"
 drive() {
     local result
@@ -51,13 +47,7 @@ bench_store() {
     (cd "$work" && exec java -jar "$OLDPWD/target/orm-advisor.jar" --server.port="$port" \
         --advisor.rules.dir="$OLDPWD/rules" "$@" >"$work/$store.log" 2>&1) &
     service_pid=$!
-    local status=""
-    until [ "$status" = 200 ]; do
-        kill -0 "$service_pid" 2>/dev/null || { echo "the service died at start-up:" >&2; tail -n 30 "$work/$store.log" >&2; exit 1; }
-        status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-            --data-binary @examples/team-a.json "$base/api/v1/evaluations" || true)"
-        [ "$status" = 200 ] || sleep 0.02
-    done
+    await_first_answer "$service_pid" "$base" "$work/$store.log"
     local startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
     drive "$base/api/bench/parse-only" "$warm_up" >/dev/null
@@ -75,8 +65,7 @@ bench_store() {
 }
 
 ensure_wrk
-[ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
-    || ./mvnw -B -q -ntp -DskipTests package
+ensure_jar
 echo "wrk: 2 threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores"
 printf '%-10s %-22s %10s %9s %9s %8s\n' store endpoint requests/s "p50 ms" "p99 ms" non-2xx
 bench_store SQLite --spring.profiles.active=bench \

@@ -182,7 +182,9 @@
         el('a', { id: 'receipt-link', href: '/api/v1/evaluations/' + encodeURIComponent(evaluation.id) + '/receipt' },
           'its receipt against the latest checkpoint (JSON)'), ' · ',
         el('a', { href: '/api/v1/evaluations/' + encodeURIComponent(evaluation.id) + '/leaf' }, 'its leaf bytes'))
-        : '—']
+        : '—'],
+      ['Scenario', el('a', { id: 'save-as-scenario', class: 'button', href: '/workbench#scenario-from=' + encodeURIComponent(evaluation.id) },
+        'Save as scenario')]
     ];
     meta.replaceChildren(...pairs.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', {}, value)]));
     factsNode.textContent = JSON.stringify(evaluation.facts, null, 2);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -66,7 +67,15 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(pathAndQuery, null);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String bearerToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** For answers that are not text, such as a rule set bundle. */
@@ -82,11 +91,14 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> post(String path, String body, String bearerToken) throws Exception {
+        return postWithHeaders(path, body, bearerToken == null ? Map.of() : Map.of("Authorization", "Bearer " + bearerToken));
+    }
+
+    /** Posts JSON with these headers besides its content type. */
+    public HttpResponse<String> postWithHeaders(String path, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -79,15 +79,21 @@ public final class ScenarioFiles {
     }
 
     private Scenario readOne(Path file, String name) throws IOException {
+        return parse(Files.readString(file), name);
+    }
+
+    /** One scenario file's text; {@code name} is how refusals name the file. */
+    Scenario parse(String text, String name) {
         try {
-            ScenarioFile parsed = yaml.readValue(Files.readString(file), ScenarioFile.class);
+            ScenarioFile parsed = yaml.readValue(text, ScenarioFile.class);
             if (parsed.expect() == null) {
                 throw new InvalidScenarioException(name, "it has no expect: section");
             }
             String title = parsed.name() == null || parsed.name().isBlank() ? name : parsed.name();
             return new Scenario(title, name, parsed.facts() == null ? Facts.NONE : parsed.facts(), parsed.expect());
         } catch (JacksonException e) {
-            throw new InvalidScenarioException(name, e.getOriginalMessage() + " at " + e.getPathReference());
+            throw new InvalidScenarioException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getOriginalMessage() + " at " + e.getPathReference());
         }
     }
 

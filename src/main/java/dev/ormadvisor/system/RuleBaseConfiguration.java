@@ -1,34 +1,37 @@
 package dev.ormadvisor.system;
 
-import dev.ormadvisor.engine.RuleBaseCompiler;
 import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.engine.RulesFolderWatcher;
-import dev.ormadvisor.scenarios.ScenarioFactsCheck;
-import dev.ormadvisor.scenarios.ScenarioFiles;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Loads the rules folder at start-up (a broken one stops the start, see RuleBaseFailureAnalyzer) and, unless
- * {@code advisor.rules.watch=false}, reloads it whenever a file in it changes.
+ * Loads the rules folder at start-up, alongside the rest of the start (a broken one stops it, see
+ * RuleBaseFailureAnalyzer) and, unless {@code advisor.rules.watch=false}, reloads it whenever a file in it changes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdvisorProperties.class)
 class RuleBaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(RuleBaseConfiguration.class);
+    /**
+     * Starts the first load of the rules as soon as the context knows its bean definitions, before any bean is
+     * created; the rule base in service waits for it.
+     */
+    @Bean
+    static BeanFactoryPostProcessor firstRulesLoad(Environment environment) {
+        return beanFactory -> beanFactory.registerSingleton("firstRulesLoadInProgress", FirstRulesLoad.start(
+                Binder.get(environment).bindOrCreate("advisor", AdvisorProperties.class).rules()));
+    }
 
     @Bean
-    RuleBaseInService ruleBaseInService(AdvisorProperties properties, Clock clock) {
-        AdvisorProperties.Rules rules = properties.rules();
-        log.info("Loading the rules from {}", rules.dir().toAbsolutePath().normalize());
-        return new RuleBaseInService(rules.dir(), new RuleBaseCompiler(rules.maxFirings()),
-                new ScenarioFactsCheck(new ScenarioFiles()), clock);
+    RuleBaseInService ruleBaseInService(FirstRulesLoad firstLoad) {
+        return firstLoad.await();
     }
 
     @Bean(destroyMethod = "close")

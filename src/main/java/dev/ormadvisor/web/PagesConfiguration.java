@@ -6,7 +6,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The web pages (static/: Ask, Audit, Rules, and What changed, which the Audit page links to) under short
+ * The web pages (static/: Ask, Audit, Rules, Workbench, and What changed, which the Audit page links to) under short
  * addresses, and the article's example facts (examples/, packaged as they are by the pom) for the Ask page's
  * "Load example" buttons.
  */
@@ -17,6 +17,7 @@ class PagesConfiguration implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/audit").setViewName("forward:/audit.html");
         registry.addViewController("/rules").setViewName("forward:/rules.html");
+        registry.addViewController("/workbench").setViewName("forward:/workbench.html");
         registry.addViewController("/changes").setViewName("forward:/changes.html");
     }
 

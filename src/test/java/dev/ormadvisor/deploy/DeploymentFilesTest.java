@@ -107,6 +107,37 @@ class DeploymentFilesTest {
         assertThat(image.exposedPort()).isEqualTo(port);
     }
 
+    /**
+     * The production way is one command, whatever runs it: the image's start command, run in the folder its
+     * training run laid out, is what the README tells a team without Docker to run, and what bench/startup.sh
+     * times (it reads the ENTRYPOINT).
+     */
+    @Test
+    void theReadmeRunsItInProductionWithTheImagesStartCommandWhereTheTrainingRunLaidItOut() throws IOException {
+        Pattern training = Pattern.compile("extract-and-train\\.sh (\\S+) (\\S+)");
+        String imageFolder = image.runs().stream().map(training::matcher).filter(Matcher::find)
+                .map(found -> found.group(2)).findFirst().orElseThrow();
+        List<String> readme = readmeProductionCommands();
+        Matcher readmeTraining = readme.stream().map(training::matcher).filter(Matcher::find).findFirst()
+                .orElseThrow();
+
+        assertThat(image.workdir()).as("the image starts where its training run laid the jar out")
+                .isEqualTo(imageFolder);
+        assertThat(readmeTraining.group(1)).as("the README trains the jar the build makes")
+                .isEqualTo("target/orm-advisor.jar");
+        assertThat(readme.get(readme.size() - 1)).as("the README's last production command")
+                .isEqualTo("cd " + readmeTraining.group(2) + " && " + image.startCommand());
+    }
+
+    /** The commands of the bash block under the README's "Run it in production", without comments. */
+    private static List<String> readmeProductionCommands() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher block = Pattern.compile("(?s)\\n### Run it in production\\n.*?```bash\\n(.*?)```").matcher(readme);
+        assertThat(block.find()).as("README.md has a \"Run it in production\" section with a bash block").isTrue();
+        return block.group(1).lines().map(line -> line.replaceAll("\\s+#.*$|^#.*$", "").strip())
+                .filter(line -> !line.isEmpty()).toList();
+    }
+
     /** Compose: two replicas on one PostgreSQL behind nginx, on one machine. */
     @Nested
     class Compose {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The run stage of the repository's Dockerfile (the instructions after its last {@code FROM}), as much of it as
@@ -20,8 +22,12 @@ import java.util.stream.Stream;
  * @param exposedPort its {@code EXPOSE}d port
  * @param healthCheck the command of its {@code HEALTHCHECK}, empty without one
  * @param userId the uid of the {@code USER} it runs as, from the {@code useradd} that made it
+ * @param workdir its last {@code WORKDIR}, where the start command runs
+ * @param entrypoint the start command, its exec form's words, e.g. {@code [java, -jar, orm-advisor.jar]}
+ * @param runs the commands of its {@code RUN} instructions, in order
  */
-record Dockerfile(Map<String, String> environment, int exposedPort, String healthCheck, int userId) {
+record Dockerfile(Map<String, String> environment, int exposedPort, String healthCheck, int userId, String workdir,
+        List<String> entrypoint, List<String> runs) {
 
     private static final Pattern ENV_PAIR = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
 
@@ -40,7 +46,17 @@ record Dockerfile(Map<String, String> environment, int exposedPort, String healt
         Pattern useradd = Pattern.compile("useradd [^&;]*--uid (\\d+)[^&;]* " + Pattern.quote(user) + "\\b");
         int userId = arguments(runStage, "RUN").map(useradd::matcher).filter(Matcher::find)
                 .map(found -> Integer.parseInt(found.group(1))).findFirst().orElseThrow();
-        return new Dockerfile(Map.copyOf(environment), exposedPort, healthCheck, userId);
+        String workdir = arguments(runStage, "WORKDIR").reduce((first, last) -> last).orElseThrow();
+        List<String> entrypoint = JsonMapper.builder().build().readValue(
+                arguments(runStage, "ENTRYPOINT").reduce((first, last) -> last).orElseThrow(),
+                new TypeReference<List<String>>() { });
+        return new Dockerfile(Map.copyOf(environment), exposedPort, healthCheck, userId, workdir, entrypoint,
+                arguments(runStage, "RUN").toList());
+    }
+
+    /** The start command as a shell line: its words joined by spaces. */
+    String startCommand() {
+        return String.join(" ", entrypoint);
     }
 
     /** The path the health check asks for over HTTP, e.g. {@code /actuator/health/readiness}. */

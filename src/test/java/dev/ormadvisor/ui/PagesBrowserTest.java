@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,17 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PagesBrowserTest {
+class PagesBrowserTest extends BrowserTest {
 
     private static final Path RULES = ShippedRules.copyToTemporaryFolder();
     private static final String ADMIN_WEIGHT = """
                 Project( needsAdminInterface == true )
             then
                 insert( new Evidence( Option.DJANGO_ORM, 3 ) );""";
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -58,27 +50,6 @@ class PagesBrowserTest {
     static void rulesFolder(DynamicPropertyRegistry registry) {
         registry.add("advisor.rules.dir", RULES::toString);
         registry.add("advisor.rules.quiet-period", () -> "200ms");
-    }
-
-    @BeforeAll
-    static void chromiumIsThere() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.resize(1280, 1000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
