@@ -175,8 +175,8 @@ final class ConditionCheck {
 
         private void bind(BindingDescr binding) {
             String field = binding.getExpression().strip();
-            if (!binding.isUnification() && rule.syntax().expression(field).filter(NameExpr.class::isInstance).isPresent()
-                    && !RuleLanguage.properties(type).contains(field)) {
+            boolean plainName = rule.syntax().expression(field).filter(NameExpr.class::isInstance).isPresent();
+            if (!binding.isUnification() && plainName && !RuleLanguage.properties(type).contains(field)) {
                 notAField(field);
                 return;
             }

@@ -27,7 +27,7 @@ final class RuleLanguageCheck {
         Violations violations = new Violations(file);
         for (ImportDescr imported : descr.getImports()) {
             if (!RuleLanguage.isAllowedImport(imported.getTarget())) {
-                violations.add(imported.getLine(), "import " + imported.getTarget() + " is not allowed: "
+                violations.refuse(imported.getLine(), "import " + imported.getTarget() + " is not allowed: "
                         + RuleLanguage.IMPORTS);
             }
         }
@@ -44,13 +44,13 @@ final class RuleLanguageCheck {
         refuseAll(violations, "declare window", descr.getWindowDeclarations(), RuleLanguage.CONDITIONS);
         refuseAll(violations, "a package attribute", descr.getAttributes(), RuleLanguage.RULE_HEADER);
         if (descr.getUnit() != null) {
-            violations.add(descr.getUnit().getLine(), "unit is not part of the rule language: write plain rules");
+            violations.refuse(descr.getUnit().getLine(), "unit is not part of the rule language: write plain rules");
         }
         List<String> lines = drl.lines().toList();
         JavaSyntax syntax = new JavaSyntax();
         for (RuleDescr rule : descr.getRules()) {
             if (rule.isQuery()) {
-                violations.add(rule.getLine(), "query \"" + rule.getName() + "\" is not allowed: the service asks"
+                violations.refuse(rule.getLine(), "query \"" + rule.getName() + "\" is not allowed: the service asks"
                         + " the rule base for its conclusions itself, so rules need no queries");
             } else {
                 rule(rule, lines, new RuleUnderCheck(rule.getName(), new RuleScope(), violations, syntax));
@@ -67,26 +67,28 @@ final class RuleLanguageCheck {
                     .filter(value -> RuleLanguage.isLiteral(value) && value.toString().matches("[-+]?\\s*\\d+"))
                     .isPresent();
             if (!attribute.getKey().equals(RuleLanguage.SALIENCE) || !wholeNumber) {
-                violations.add(lineOf(attribute.getValue(), rule), subject + "the attribute " + attribute.getKey()
+                violations.refuse(lineOf(attribute.getValue(), rule), subject + "the attribute " + attribute.getKey()
                         + " " + attribute.getValue().getValue() + " is not allowed: " + RuleLanguage.RULE_HEADER);
             }
         }
         for (AnnotationDescr annotation : rule.getAnnotations()) {
-            if (!annotation.getValueMap().values().stream().allMatch(value -> isLiteralList(value, underCheck.syntax()))) {
-                violations.add(lineOf(annotation, rule), subject + "@" + annotation.getName() + " holding anything but"
-                        + " text in quotes or a number is not allowed: " + RuleLanguage.RULE_HEADER);
+            if (!annotation.getValueMap().values().stream()
+                    .allMatch(value -> isLiteralList(value, underCheck.syntax()))) {
+                violations.refuse(lineOf(annotation, rule), subject + "@" + annotation.getName()
+                        + " holding anything but text in quotes or a number is not allowed: "
+                        + RuleLanguage.RULE_HEADER);
             }
         }
         new ConditionCheck(underCheck).element(rule.getLhs(), rule.getLine());
         if (!rule.getNamedConsequences().isEmpty()) {
-            violations.add(rule.getConsequenceLine(), subject + "named consequences are not allowed: "
+            violations.refuse(rule.getConsequenceLine(), subject + "named consequences are not allowed: "
                     + RuleLanguage.CONSEQUENCES);
         }
         if (rule.getConsequence() instanceof String consequence) {
             new ConsequenceCheck(underCheck)
                     .check(consequence, firstLineOf(consequence, rule.getConsequenceLine(), lines));
         } else if (rule.getConsequence() != null) {
-            violations.add(rule.getConsequenceLine(), subject + "this consequence is not allowed: "
+            violations.refuse(rule.getConsequenceLine(), subject + "this consequence is not allowed: "
                     + RuleLanguage.CONSEQUENCES);
         }
     }
@@ -105,7 +107,7 @@ final class RuleLanguageCheck {
 
     private static void refuseAll(Violations violations, String keyword, Collection<? extends BaseDescr> found,
             String instead) {
-        found.forEach(descr -> violations.add(descr.getLine(), keyword + " is not part of the rule language: "
+        found.forEach(descr -> violations.refuse(descr.getLine(), keyword + " is not part of the rule language: "
                 + instead));
     }
 

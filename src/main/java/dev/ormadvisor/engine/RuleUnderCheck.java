@@ -7,7 +7,7 @@ package dev.ormadvisor.engine;
 record RuleUnderCheck(String name, RuleScope scope, Violations violations, JavaSyntax syntax) {
 
     void refuse(int line, String message) {
-        violations.add(line, "rule \"" + name + "\": " + message);
+        violations.refuse(line, "rule \"" + name + "\": " + message);
     }
 
     void mistake(int line, String message) {

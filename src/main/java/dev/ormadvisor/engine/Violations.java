@@ -17,7 +17,7 @@ final class Violations {
         this.file = file;
     }
 
-    void add(int line, String message) {
+    void refuse(int line, String message) {
         refused.add(new RuleError(file, Math.max(line, 0), message));
     }
 

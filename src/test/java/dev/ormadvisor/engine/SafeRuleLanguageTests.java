@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ormadvisor.conclusions.Evidence;
 import dev.ormadvisor.conclusions.Option;
+import dev.ormadvisor.scenarios.ScenarioFactsCheck;
+import dev.ormadvisor.scenarios.ScenarioFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +75,26 @@ class SafeRuleLanguageTests {
         }
 
         assertThat(marker).exists();
+    }
+
+    /** What the issue measured: the reload's scenario check ran the hostile consequence. No longer. */
+    @Test
+    void aReloadWithAHostileRuleIsRefusedBeforeTheScenarioCheckAndTheLastGoodVersionKeepsServing() {
+        RulesFolder rules = RulesFolder.copyOfShippedRules(tmp.resolve("rules"));
+        RuleBaseInService inService = new RuleBaseInService(rules.dir(), compiler,
+                new ScenarioFactsCheck(new ScenarioFiles()), Clock.systemUTC());
+        String good = inService.current().version();
+        Path marker = tmp.resolve("marker");
+        HostileRules fileWriter = HostileRules.all().filter(hostile -> hostile.name().equals("file I/O"))
+                .findFirst().orElseThrow();
+        rules.file(HostileRules.FILE, fileWriter.drl(marker));
+
+        ReloadOutcome outcome = inService.reload();
+
+        assertThat(outcome.ok()).isFalse();
+        assertThat(outcome.errors()).extracting(RuleError::file).containsOnly(HostileRules.FILE);
+        assertThat(inService.current().version()).isEqualTo(good);
+        assertThat(marker).doesNotExist();
     }
 
     @Test

@@ -184,19 +184,31 @@ class WhatIfTests {
                     rule "SQL control" @statements("WEB-DJ-1") @kind("CHOOSE") @explanation("5 for SQLAlchemy.")
                     when Project(needsSqlControl == true) then insert(new Evidence(Option.SQLALCHEMY, 5)); end
 
-                    rule "Weigh" @statements("WEB-VERDICT-1") @kind("VERDICT")
-                        @explanation("The leader wins; 5 ahead is HIGH, 3 is MEDIUM, less is LOW.")
+                    rule "Weigh" @statements("WEB-VERDICT-1") @kind("VERDICT") @explanation("Adds up the evidence.")
                         salience -100
                     when
-                        $django : Number() from accumulate(Evidence(option == Option.DJANGO_ORM, $w : weight), sum($w))
-                        $sqlalchemy : Number() from accumulate(Evidence(option == Option.SQLALCHEMY, $w : weight), sum($w))
+                        not Scores()
+                        accumulate(Evidence(option == Option.DJANGO_ORM, $w : weight); $django : sum($w))
+                        accumulate(Evidence(option == Option.SQLALCHEMY, $w : weight); $sqlalchemy : sum($w))
                     then
-                        Scores scores = new Scores($django.intValue(), $sqlalchemy.intValue());
-                        insert(scores);
-                        insert(scores.leader() == null ? Verdict.noClearWinner() : Verdict.recommend(scores.leader(),
-                                scores.margin() >= 5 ? Confidence.HIGH
-                                        : scores.margin() >= 3 ? Confidence.MEDIUM : Confidence.LOW));
+                        insert(new Scores($django.intValue(), $sqlalchemy.intValue()));
                     end
+
+                    rule "5 ahead" @statements("WEB-VERDICT-1") @kind("VERDICT") @explanation("HIGH.") salience -110
+                    when not Verdict() Scores(leader != null, margin >= 5, $leader : leader)
+                    then insert(Verdict.recommend($leader, Confidence.HIGH)); end
+
+                    rule "3 ahead" @statements("WEB-VERDICT-1") @kind("VERDICT") @explanation("MEDIUM.") salience -110
+                    when not Verdict() Scores(leader != null, margin >= 3, margin < 5, $leader : leader)
+                    then insert(Verdict.recommend($leader, Confidence.MEDIUM)); end
+
+                    rule "Less ahead" @statements("WEB-VERDICT-1") @kind("VERDICT") @explanation("LOW.") salience -110
+                    when not Verdict() Scores(leader != null, margin < 3, $leader : leader)
+                    then insert(Verdict.recommend($leader, Confidence.LOW)); end
+
+                    rule "Tie" @statements("WEB-VERDICT-1") @kind("VERDICT") @explanation("No winner.") salience -110
+                    when not Verdict() Scores(leader == null)
+                    then insert(Verdict.noClearWinner()); end
                     """);
 
             assertThat(WhatIf.flips(weighed, Facts.NONE))

@@ -56,7 +56,7 @@ class WebFullStackTest {
                 .containsExactly("DJANGO_ORM", "SQLALCHEMY");
         assertThat(body.get("verdict").get("scores").get("DJANGO_ORM").asInt()).isEqualTo(3);
         assertThat(names(body.get("firedRules"))).containsExactly("Django project takes the Django ORM",
-                "Hype is not a reason", "Weigh the evidence");
+                "Hype is not a reason", "Weigh the evidence", "The leader wins");
         JsonNode first = body.get("firedRules").get(0);
         assertThat(first.get("statements").get(0).asString()).isEqualTo("WEB-DJ-1");
         assertThat(first.get("file").asString()).isEqualTo("fixture.drl");
@@ -74,7 +74,7 @@ class WebFullStackTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
-        assertThat(names(body.get("rules"))).hasSize(3);
+        assertThat(names(body.get("rules"))).hasSize(5);
         assertThat(body.get("statements").get(3).get("key").asString()).isEqualTo("WEB-UNUSED-1");
         assertThat(body.get("statements").get(3).get("rules").isEmpty()).isTrue();
     }
