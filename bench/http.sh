@@ -47,13 +47,7 @@ bench_store() {
     (cd "$work" && exec java -jar "$OLDPWD/target/orm-advisor.jar" --server.port="$port" \
         --advisor.rules.dir="$OLDPWD/rules" "$@" >"$work/$store.log" 2>&1) &
     service_pid=$!
-    local status=""
-    until [ "$status" = 200 ]; do
-        kill -0 "$service_pid" 2>/dev/null || { echo "the service died at start-up:" >&2; tail -n 30 "$work/$store.log" >&2; exit 1; }
-        status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-            --data-binary @examples/team-a.json "$base/api/v1/evaluations" || true)"
-        [ "$status" = 200 ] || sleep 0.02
-    done
+    await_first_answer "$service_pid" "$base" "$work/$store.log"
     local startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
     drive "$base/api/bench/parse-only" "$warm_up" >/dev/null

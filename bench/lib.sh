@@ -14,10 +14,12 @@ ensure_wrk() {
 
 # wrk_post URL CONNECTIONS SECONDS FACTS_FILE...: wrk (2 threads) posting the facts files in turn; prints the one
 # RESULT line of bench/wrk/post-examples.lua: requests, non2xx, socket_errors, duration_us, p50_us, p99_us.
+# WRK_TIMEOUT (wrk's default: 2s) is how long an answer may take before wrk counts it as a socket error.
 wrk_post() {
     local url="$1" connections="$2" seconds="$3"
     shift 3
-    wrk -t2 -c"$connections" -d"${seconds}s" -s bench/wrk/post-examples.lua "$url" -- "$@" | grep '^RESULT'
+    wrk -t2 -c"$connections" -d"${seconds}s" --timeout "${WRK_TIMEOUT:-2s}" -s bench/wrk/post-examples.lua "$url" \
+        -- "$@" | grep '^RESULT'
 }
 
 # field NAME < RESULT line: one number of it.
@@ -25,14 +27,26 @@ field() {
     sed -n "s/.* $1=\([0-9]*\).*/\1/p"
 }
 
-# Builds target/orm-advisor.jar unless it is newer than every source, rule and the pom.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# The packaged jar, built again when a source, a rule or the pom is newer than it.
 ensure_jar() {
     [ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
         || ./mvnw -B -q -ntp -DskipTests package
 }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+# await_first_answer PID BASE_URL LOG: polls until the service answers an evaluation 200; stops the script with the
+# end of LOG when the process dies first.
+await_first_answer() {
+    local pid="$1" base="$2" service_log="$3" status=""
+    until [ "$status" = 200 ]; do
+        kill -0 "$pid" 2>/dev/null || { echo "the service died at start-up:" >&2; tail -n 30 "$service_log" >&2; exit 1; }
+        status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+            --data-binary @examples/team-a.json "$base/api/v1/evaluations" || true)"
+        [ "$status" = 200 ] || sleep 0.05
+    done
 }
 
 # The home of a JDK 25 or later, the release production runs on (Dockerfile): JAVA25_HOME, the java on the PATH

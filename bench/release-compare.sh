@@ -36,10 +36,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # The previous release's jar: from a worktree already at that commit, else built into target/.
 prev_jar() {
     local tree
@@ -75,13 +71,7 @@ run() {
         "--advisor.audit.signing-key=$work/signing-key.pem" "${settings[@]}" >"$work/service.log" 2>&1) &
     local service_pid=$!
     echo "$service_pid" >"$work/service.pid"
-    local status=""
-    until [ "$status" = 200 ]; do
-        kill -0 "$service_pid" 2>/dev/null || { echo "$jar died at start-up:" >&2; tail -n 30 "$work/service.log" >&2; exit 1; }
-        status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-            --data-binary @examples/team-a.json "http://127.0.0.1:$port/api/v1/evaluations" || true)"
-        [ "$status" = 200 ] || sleep 0.1
-    done
+    await_first_answer "$service_pid" "http://127.0.0.1:$port" "$work/service.log"
     wrk_post "http://127.0.0.1:$port/api/v1/evaluations" "$connections" "$warm_up" examples/*.json >/dev/null
     local result ticks_before ticks_after
     ticks_before="$(cpu_ticks "$service_pid")"

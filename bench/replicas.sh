@@ -177,8 +177,7 @@ verify() { # port label: the verification must be ok
 
 ensure_wrk
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-[ -f target/orm-advisor.jar ] && [ -z "$(find src rules pom.xml -newer target/orm-advisor.jar -print -quit)" ] \
-    || ./mvnw -B -q -ntp -DskipTests package
+ensure_jar
 "${psql[@]}" -c "SELECT 1" >/dev/null
 # One key for both replicas, as replicas in production share one mounted secret.
 openssl genpkey -algorithm ed25519 -out "$work/signing-key.pem" 2>/dev/null

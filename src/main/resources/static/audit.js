@@ -174,13 +174,17 @@
       ['Label', evaluation.label || '—'],
       ['Rule set', el('span', {}, el('code', { text: evaluation.rulesVersion }), ' · ',
         el('a', { id: 'ruleset-link', href: '/api/v1/rulesets/' + encodeURIComponent(evaluation.rulesVersion) },
-          'the rule files of this version (JSON)'))],
+          'the rule files of this version (JSON)'), ' · ',
+        el('a', { id: 'changes-link', href: '/changes?from=' + encodeURIComponent(evaluation.rulesVersion) + '&to=current' },
+          'what changed since this decision'))],
       ['Audit log', evaluation.log ? el('span', { id: 'detail-log' }, el('code', { text: evaluation.log }), ', index ',
         String(evaluation.index), ' · ',
         el('a', { id: 'receipt-link', href: '/api/v1/evaluations/' + encodeURIComponent(evaluation.id) + '/receipt' },
           'its receipt against the latest checkpoint (JSON)'), ' · ',
         el('a', { href: '/api/v1/evaluations/' + encodeURIComponent(evaluation.id) + '/leaf' }, 'its leaf bytes'))
-        : '—']
+        : '—'],
+      ['Scenario', el('a', { id: 'save-as-scenario', class: 'button', href: '/workbench#scenario-from=' + encodeURIComponent(evaluation.id) },
+        'Save as scenario')]
     ];
     meta.replaceChildren(...pairs.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', {}, value)]));
     factsNode.textContent = JSON.stringify(evaluation.facts, null, 2);

@@ -3,6 +3,7 @@ package dev.ormadvisor;
 import dev.ormadvisor.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import sun.misc.Signal;
 
 @SpringBootApplication
 public class OrmAdvisorApplication {
@@ -13,5 +14,17 @@ public class OrmAdvisorApplication {
             System.exit(Commands.runOnConsole(args));
         }
         SpringApplication.run(OrmAdvisorApplication.class, args);
+        exitZeroOnSigterm();
+    }
+
+    /**
+     * SIGTERM is how supervisors (systemd, Kubernetes, docker stop) ask the service to stop. The JVM's own handler
+     * runs the shutdown hooks, Spring's graceful shutdown among them, and then exits 143, which they count as a
+     * failure. This handler runs the same hooks through {@code System.exit(0)}: in-flight requests are answered,
+     * the audit writer drains, then the process exits 0. Installed once the service is up: a SIGTERM during
+     * start-up still ends it with the JVM's 143.
+     */
+    private static void exitZeroOnSigterm() {
+        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
     }
 }

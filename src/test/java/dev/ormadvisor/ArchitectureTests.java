@@ -23,6 +23,17 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /** Drafts, reloads and the command line all compile through it, so none can skip the safety check. */
+    @Test
+    void onlyTheRuleBaseCompilerBuildsRulesAndItChecksThemFirst() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.ormadvisor.engine.RuleBaseCompiler")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.builder.KnowledgeBuilderFactory")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.builder.KnowledgeBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.api.KieServices")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.utils.KieHelper")
+                .check(classes);
+    }
+
     @Test
     void decisionTablesAreReadWithDroolsAndPoiAloneKnowingNothingOfTheEngine() {
         classes().that().resideInAPackage("..decisiontables..")
@@ -51,6 +62,15 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..instances..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..audit..",
                         "..system..", "org.kie..", "org.drools..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void ruleSetsAreComparedFromTheEnginesDescriptionsWithoutDroolsOrHttp() {
+        noClasses().that().resideInAPackage("..rulesets..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
+                        "..cli..", "org.kie..", "org.drools..", "jakarta.servlet..", "org.springframework.web..",
+                        "org.springframework.http..")
                 .check(classes);
     }
 

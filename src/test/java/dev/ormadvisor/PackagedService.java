@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedService implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "orm-advisor.jar");
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: a shared CI machine under load has been seen to take two minutes to start the jar.
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
     private final int port;
@@ -76,9 +77,38 @@ public final class PackagedService implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET that fails with {@link java.net.http.HttpTimeoutException} when not answered within {@code timeout}. */
+    public HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(timeout).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * {@code GET /actuator/health} answers within {@code within}, 503 with {@code component} DOWN: what a probe with
+     * that timeout sees during a fault.
+     */
+    public void assertHealthDown(String component, Duration within) throws IOException, InterruptedException {
+        long asked = System.nanoTime();
+        HttpResponse<String> health = get("/actuator/health", within);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThanOrEqualTo(within);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
+        assertThat(ServiceClient.json(health).at("/components/" + component + "/status").asString())
+                .as(health.body()).isEqualTo("DOWN");
+    }
+
+    /** Polls {@code /actuator/health} until it is 200, failing if it is not within {@code within} of {@code since}. */
+    public void awaitHealthUp(long since, Duration within) throws IOException, InterruptedException {
+        HttpResponse<String> health = get("/actuator/health", within);
+        while (health.statusCode() != 200 && System.nanoTime() - since < within.toNanos()) {
+            Thread.sleep(100);
+            health = get("/actuator/health", within);
+        }
+        assertThat(health.statusCode()).as("health within %s: %s", within, health.body()).isEqualTo(200);
     }
 
     /** SIGKILL on Linux ({@code kill -9}): no shutdown hook, no graceful drain; returns the exit value. */

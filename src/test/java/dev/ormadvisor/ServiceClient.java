@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +48,17 @@ public final class ServiceClient {
         }
     }
 
+    /**
+     * A service with an audit database of its own on {@code rules}, which it reloads only when asked to
+     * ({@code POST /api/v1/rules/reload} with {@code adminToken}), so a test decides when an edit goes into service.
+     */
+    public static void ownServiceReloadedByHand(DynamicPropertyRegistry registry, Path rules, String adminToken) {
+        ownAuditDatabase(registry);
+        registry.add("advisor.rules.dir", rules::toString);
+        registry.add("advisor.rules.watch", () -> "false");
+        registry.add("advisor.admin.token", () -> adminToken);
+    }
+
     /** Posts the facts exactly as given and returns the answer, which must be a 200. */
     public JsonNode evaluate(String facts) throws Exception {
         HttpResponse<String> response = post("/api/v1/evaluations", facts, null);
@@ -54,7 +67,20 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(pathAndQuery, null);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String bearerToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** For answers that are not text, such as a rule set bundle. */
+    public HttpResponse<byte[]> getBytes(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The body of a 200 answer. */
@@ -65,11 +91,14 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> post(String path, String body, String bearerToken) throws Exception {
+        return postWithHeaders(path, body, bearerToken == null ? Map.of() : Map.of("Authorization", "Bearer " + bearerToken));
+    }
+
+    /** Posts JSON with these headers besides its content type. */
+    public HttpResponse<String> postWithHeaders(String path, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -5,6 +5,7 @@ import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.instances.InstanceIdentity;
 import dev.ormadvisor.transparency.NoteSigner;
 import dev.ormadvisor.transparency.VerifierKey;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,11 +49,22 @@ class AuditConfiguration {
 
     @Bean(destroyMethod = "close")
     GroupCommitWriter auditWriter(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json,
-            AuditProperties properties, LogIdentity identity, DataSource dataSource) {
+            AuditProperties properties, LogIdentity identity, DataSource dataSource, ObservationRegistry observations) {
         new LegacyChainSeal(jdbc, transactions)
                 .sealWith(LogIdentity.of(LogIdentity.SEALED_CHAIN, properties.origin(), identity.signer()));
         AuditStore store = new AuditStore(jdbc, transactions, json, AuditDialect.of(dataSource), identity);
-        return new GroupCommitWriter(store, properties.queueCapacity(), properties.maxBatch());
+        return new GroupCommitWriter(store, properties.queueCapacity(), properties.maxBatch(), observations);
+    }
+
+    /** Replaces Spring Boot's {@code db} check with one that answers in time during an outage. */
+    @Bean(destroyMethod = "close")
+    AuditDatabaseHealthIndicator dbHealthIndicator(DataSource dataSource, AuditProperties properties) {
+        return new AuditDatabaseHealthIndicator(dataSource, properties.healthTimeout());
+    }
+
+    @Bean
+    AuditWriterHealthIndicator auditWriterHealthIndicator(GroupCommitWriter writer) {
+        return new AuditWriterHealthIndicator(writer);
     }
 
     @Bean

@@ -49,11 +49,12 @@ public final class AuditLog {
 
     /**
      * The stored answer, field for field as it was sent, plus {@code facts} (the request body as the client sent
-     * it), {@code durationMicros}, and its place in the audit logs: {@code log} and {@code index}.
+     * it), {@code durationMicros}, its place in the audit logs: {@code log} and {@code index}, and {@code traceId}:
+     * the W3C trace id of the request that asked, null for records written before trace ids were kept.
      */
     public Optional<ObjectNode> evaluation(String id) {
-        return jdbc.query("SELECT answer, facts, duration_us, log_id, log_index FROM audit_evaluation WHERE id = ?",
-                rs -> {
+        return jdbc.query("SELECT answer, facts, duration_us, log_id, log_index, trace_id FROM audit_evaluation"
+                + " WHERE id = ?", rs -> {
             if (!rs.next()) {
                 return Optional.<ObjectNode>empty();
             }
@@ -64,6 +65,7 @@ public final class AuditLog {
                 stored.put("log", rs.getString(4));
                 stored.put("index", rs.getLong(5));
             }
+            stored.put("traceId", rs.getString(6));
             return Optional.of(stored);
         }, id);
     }

@@ -14,12 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKey a PKCS#8 PEM file with the Ed25519 private key; unset, {@code generatedSigningKey} is used, and
  *     made once when it does not exist
  * @param keyName the signed-note key name; unset, the origin prefix
+ * @param healthTimeout how long the {@code db} health check waits for the database before it reads DOWN
  */
 @ConfigurationProperties("advisor.audit")
 record AuditProperties(@DefaultValue("10000") int queueCapacity, @DefaultValue("256") int maxBatch,
         @DefaultValue("10s") Duration commitTimeout, String logId, @DefaultValue("orm-advisor/audit") String origin,
         Path signingKey, @DefaultValue("./data/audit-signing-key.pem") Path generatedSigningKey, String keyName,
-        @DefaultValue List<String> trustedKeys) {
+        @DefaultValue List<String> trustedKeys, @DefaultValue("1s") Duration healthTimeout) {
 
     String effectiveKeyName() {
         return keyName == null || keyName.isBlank() ? origin : keyName;

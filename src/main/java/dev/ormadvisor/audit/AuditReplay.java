@@ -40,7 +40,11 @@ public final class AuditReplay {
 
     /** Newest first, at most {@code limit} evaluations, all against the one version in service when it starts. */
     public ReplayReport replay(EvaluationFilter filter, int limit) {
-        RuleBase ruleBase = rules.current();
+        return replay(rules.current(), filter, limit);
+    }
+
+    /** Newest first, at most {@code limit} evaluations, against a rule base that need not be in service. */
+    public ReplayReport replay(RuleBase ruleBase, EvaluationFilter filter, int limit) {
         Tally tally = new Tally();
         log.forEachMatching(filter, limit, stored -> {
             // Read as strictly as the request was: the stored body is exactly what the API accepted.

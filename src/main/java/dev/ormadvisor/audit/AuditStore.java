@@ -32,8 +32,8 @@ final class AuditStore {
 
     private static final String INSERT_EVALUATION = """
             INSERT INTO audit_evaluation (seq, id, evaluated_at_us, label, choice, confidence, rules_version,
-                duration_us, facts, answer, log_id, log_index)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                duration_us, facts, answer, log_id, log_index, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SNAPSHOT_ONCE = """
             INSERT INTO rule_set_snapshot (version, first_served_at_us, files) VALUES (?, ?, ?)
             ON CONFLICT (version) DO NOTHING""";
@@ -131,7 +131,7 @@ final class AuditStore {
                 long seq = seqs.get(i);
                 evaluations.add(new Object[] {seq, entry.id(), entry.evaluatedAtMicros(), entry.label(),
                         entry.choice(), entry.confidence(), entry.rulesVersion(), entry.durationMicros(),
-                        entry.facts(), entry.answer(), identity.id(), before.size() + i});
+                        entry.facts(), entry.answer(), identity.id(), before.size() + i, pending.traceId()});
                 for (String key : pending.statements()) {
                     statements.add(new Object[] {key, seq});
                 }

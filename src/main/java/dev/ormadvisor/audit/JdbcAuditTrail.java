@@ -23,7 +23,8 @@ final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Receipt record(Evaluation evaluation, String factsAsReceived, String answer, RuleSources rules) {
+    public Receipt record(Evaluation evaluation, String factsAsReceived, String answer, RuleSources rules,
+            String traceId) {
         var decision = evaluation.decision();
         AuditEntry entry = new AuditEntry(0, evaluation.id(), EpochMicros.of(evaluation.evaluatedAt()),
                 evaluation.label(), decision.verdict().choice().name(), decision.verdict().confidence().name(),
@@ -31,7 +32,7 @@ final class JdbcAuditTrail implements AuditTrail {
         List<String> firedRules = decision.firedRules().stream().map(FiredRule::rule).map(rule -> rule.name())
                 .toList();
         try {
-            return writer.submit(new PendingAppend(entry, decision.firedStatements(), firedRules, rules))
+            return writer.submit(new PendingAppend(entry, decision.firedStatements(), firedRules, rules, traceId))
                     .get(commitTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,27 +1,20 @@
 package dev.ormadvisor.cli;
 
-import dev.ormadvisor.cli.CheckReport.Coverage;
-import dev.ormadvisor.cli.CheckReport.RuleCoverage;
-import dev.ormadvisor.cli.CheckReport.ScenarioOutcome;
 import dev.ormadvisor.cli.CommandLine.Format;
-import dev.ormadvisor.engine.EvaluationFailedException;
-import dev.ormadvisor.engine.FiredRule;
 import dev.ormadvisor.engine.RuleBase;
-import dev.ormadvisor.engine.RuleDefinition;
+import dev.ormadvisor.scenarios.Coverage;
+import dev.ormadvisor.scenarios.Coverage.RuleCoverage;
 import dev.ormadvisor.scenarios.InvalidScenarioException;
 import dev.ormadvisor.scenarios.Scenario;
 import dev.ormadvisor.scenarios.ScenarioFactsCheck;
+import dev.ormadvisor.scenarios.ScenarioCheck;
 import dev.ormadvisor.scenarios.ScenarioFiles;
-import dev.ormadvisor.scenarios.ScenarioResult;
-import dev.ormadvisor.scenarios.ScenarioRunner;
+import dev.ormadvisor.scenarios.ScenarioOutcome;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,11 +65,11 @@ final class CheckCommand {
         double minCoverage = line.option(MIN_COVERAGE).map(CheckCommand::percentage).orElse(0.0);
         Path rulesDir = line.rulesDir(environment);
 
-        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err);
-        if (compiled.isEmpty()) {
-            return ExitCode.UNUSABLE;
+        RulesFolder.Compilation compiled = RulesFolder.compile(rulesDir, err);
+        if (compiled.ruleBase().isEmpty()) {
+            return compiled.failure();
         }
-        RuleBase ruleBase = compiled.get();
+        RuleBase ruleBase = compiled.ruleBase().get();
         Path scenariosDir = rulesDir.resolve(ScenarioFactsCheck.FOLDER);
         List<Scenario> scenarios;
         try {
@@ -110,23 +103,8 @@ final class CheckCommand {
 
     private static CheckReport check(Path rulesDir, RuleBase ruleBase, List<Scenario> scenarios,
             double minCoverage) {
-        ScenarioRunner runner = new ScenarioRunner();
-        List<ScenarioOutcome> outcomes = new ArrayList<>();
-        Map<String, Integer> scenariosByRuleName = new HashMap<>();
-        for (Scenario scenario : scenarios) {
-            try {
-                ScenarioResult result = runner.run(ruleBase, scenario);
-                outcomes.add(new ScenarioOutcome(scenario.name(), scenario.file(), scenario.expect().verdict(),
-                        result.decision().verdict().choice(), result.passed(), result.failures()));
-                result.decision().firedRules().stream().map(FiredRule::rule).map(RuleDefinition::name).distinct()
-                        .forEach(name -> scenariosByRuleName.merge(name, 1, Integer::sum));
-            } catch (EvaluationFailedException e) {
-                outcomes.add(new ScenarioOutcome(scenario.name(), scenario.file(), scenario.expect().verdict(),
-                        null, false, List.of("the rules failed instead of answering: " + e.getMessage())));
-            }
-        }
-        return CheckReport.of(rulesDir.toString(), ruleBase.version(), outcomes,
-                Coverage.of(ruleBase.rules(), scenariosByRuleName, minCoverage));
+        ScenarioCheck.Result result = new ScenarioCheck().run(ruleBase, scenarios, minCoverage);
+        return CheckReport.of(rulesDir.toString(), ruleBase.version(), result.scenarios(), result.coverage());
     }
 
     private void printTable(CheckReport report) {

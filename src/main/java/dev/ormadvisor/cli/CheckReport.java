@@ -1,11 +1,10 @@
 package dev.ormadvisor.cli;
 
-import dev.ormadvisor.conclusions.Choice;
-import dev.ormadvisor.engine.RuleDefinition;
+import dev.ormadvisor.scenarios.Coverage;
+import dev.ormadvisor.scenarios.ScenarioOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What {@code check} found: how every scenario went, how many scenarios fire each rule, and which of the
@@ -40,48 +39,6 @@ record CheckReport(String rulesDir, String rulesVersion, List<ScenarioOutcome> s
 
     static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f%%", value);
-    }
-
-    /** {@code got} is null when the rules failed on the scenario's facts instead of answering. */
-    record ScenarioOutcome(String name, String file, Choice expected, Choice got, boolean passed,
-            List<String> failures) {
-
-        ScenarioOutcome {
-            failures = List.copyOf(failures);
-        }
-    }
-
-    /** A rule and the number of scenarios whose answer it took part in. */
-    record RuleCoverage(String file, int line, String name, int scenarios) {
-
-        String location() {
-            return file + ":" + line;
-        }
-    }
-
-    /** {@code percentage} is rules fired by at least one scenario over all rules, rounded to one decimal. */
-    record Coverage(List<RuleCoverage> rules, List<RuleCoverage> uncovered, int covered, int total,
-            double percentage, double minimum) {
-
-        Coverage {
-            rules = List.copyOf(rules);
-            uncovered = List.copyOf(uncovered);
-        }
-
-        static Coverage of(List<RuleDefinition> rules, Map<String, Integer> scenariosByRuleName, double minimum) {
-            List<RuleCoverage> counted = rules.stream().map(rule -> new RuleCoverage(rule.file(), rule.line(),
-                    rule.name(), scenariosByRuleName.getOrDefault(rule.name(), 0))).toList();
-            List<RuleCoverage> uncovered = counted.stream().filter(rule -> rule.scenarios() == 0).toList();
-            int covered = counted.size() - uncovered.size();
-            double percentage = counted.isEmpty() ? 100.0
-                    : Math.round(covered * 1000.0 / counted.size()) / 10.0;
-            return new Coverage(counted, uncovered, covered, counted.size(), percentage, minimum);
-        }
-
-        /** Judged on the exact ratio, so that 2 of 3 rules never passes a minimum of 66.7 by rounding. */
-        boolean meetsMinimum() {
-            return covered * 100.0 >= minimum * total;
-        }
     }
 
     record Totals(int scenarios, int passed, int failed) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jar's commands ({@code check}, {@code evaluate}, {@code audit}), run without Spring: they must be quick in a
- * CI job and must never open a port. Output goes to the given streams and the exit status is returned, so tests run the
- * commands in-process exactly as the jar does.
+ * The jar's commands ({@code check}, {@code evaluate}, {@code audit}, {@code diff}), run without Spring: they must be
+ * quick in a CI job and must never open a port. Output goes to the given streams and the exit status is returned, so
+ * tests run the commands in-process exactly as the jar does.
  */
 public final class Commands {
 
@@ -33,7 +33,7 @@ public final class Commands {
     /** Whether these arguments name a command; anything else starts the service. */
     public static boolean isCommand(String[] args) {
         return args.length > 0 && (args[0].equals(CheckCommand.NAME) || args[0].equals(EvaluateCommand.NAME)
-                || args[0].equals(AuditCommand.NAME));
+                || args[0].equals(AuditCommand.NAME) || args[0].equals(DiffCommand.NAME));
     }
 
     /**
@@ -57,6 +57,7 @@ public final class Commands {
             ExitCode exit = switch (args[0]) {
                 case CheckCommand.NAME -> new CheckCommand(out, err, environment).run(rest);
                 case EvaluateCommand.NAME -> new EvaluateCommand(out, err, environment, clock).run(rest);
+                case DiffCommand.NAME -> new DiffCommand(out, err).run(rest);
                 default -> new AuditCommand(out, err).run(rest);
             };
             return exit.status();
@@ -75,6 +76,7 @@ public final class Commands {
         return switch (command) {
             case CheckCommand.NAME -> CheckCommand.USAGE;
             case EvaluateCommand.NAME -> EvaluateCommand.USAGE;
+            case DiffCommand.NAME -> DiffCommand.USAGE;
             default -> AuditCommand.usage(args);
         };
     }

@@ -72,7 +72,7 @@ final class EvaluateCommand {
             err.println(e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err);
+        Optional<RuleBase> compiled = RulesFolder.compile(rulesDir, err).ruleBase();
         if (compiled.isEmpty()) {
             return ExitCode.UNUSABLE;
         }

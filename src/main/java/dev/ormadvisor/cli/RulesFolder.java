@@ -1,6 +1,7 @@
 package dev.ormadvisor.cli;
 
 import dev.ormadvisor.engine.InvalidRuleBaseException;
+import dev.ormadvisor.engine.RefusedRulesException;
 import dev.ormadvisor.engine.RuleBase;
 import dev.ormadvisor.engine.RuleBaseCompiler;
 import dev.ormadvisor.engine.RuleError;
@@ -17,13 +18,25 @@ final class RulesFolder {
     private RulesFolder() {
     }
 
-    static Optional<RuleBase> compile(Path rulesDir, PrintStream err) {
+    /**
+     * The compiled rules, or none with every error printed as {@code file:line: message} and the exit status a
+     * check deserves: rules the safety check refuses fail it, rules that do not compile leave nothing to judge.
+     */
+    static Compilation compile(Path rulesDir, PrintStream err) {
         try {
-            return Optional.of(new RuleBaseCompiler(MAX_FIRINGS).compile(rulesDir));
+            return new Compilation(Optional.of(new RuleBaseCompiler(MAX_FIRINGS).compile(rulesDir)), ExitCode.OK);
+        } catch (RefusedRulesException e) {
+            err.println("The rules in " + rulesDir
+                    + " go beyond the rule language and are refused (file:line: message):");
+            e.errors().stream().map(RuleError::toString).forEach(err::println);
+            return new Compilation(Optional.empty(), ExitCode.FAILED);
         } catch (InvalidRuleBaseException e) {
             err.println("The rules in " + rulesDir + " do not compile (file:line: message):");
             e.errors().stream().map(RuleError::toString).forEach(err::println);
-            return Optional.empty();
+            return new Compilation(Optional.empty(), ExitCode.UNUSABLE);
         }
+    }
+
+    record Compilation(Optional<RuleBase> ruleBase, ExitCode failure) {
     }
 }

@@ -3,20 +3,26 @@ package dev.ormadvisor.engine;
 import dev.ormadvisor.decisiontables.DecisionTable;
 import dev.ormadvisor.decisiontables.TableFormat;
 import dev.ormadvisor.decisiontables.Translation;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -35,9 +41,6 @@ import org.kie.internal.io.ResourceFactory;
  * problem in a table is reported at its row (as {@code line}) and column, never at a generated DRL line.
  */
 public final class RuleBaseCompiler {
-
-    /** Drools adds this after the real parse error of a file; it tells a domain expert nothing. */
-    private static final String PARSER_NOISE = "Parser returned a null Package";
 
     private final int maxFirings;
 
@@ -81,11 +84,39 @@ public final class RuleBaseCompiler {
     }
 
     /**
-     * Compiles the DRL files, then the DRL generated from each table that could be read, in one builder: one rule
-     * base version (tables after the DRL files, so a folder without tables compiles exactly as before). Any error
-     * so far stops here, with every error found.
+     * Parses the DRL files, then the DRL generated from each table that could be read, and checks every parsed
+     * file against the rule language ({@link RuleLanguageCheck}) before anything is compiled: a folder with a rule
+     * outside it stops here, with nothing built. Otherwise the checked descriptors themselves, never the text
+     * again, are compiled in one builder: one rule base version (tables after the DRL files, so a folder without
+     * tables compiles exactly as before). A file the check found a mistake in (a field that does not exist) is
+     * left out of the build, its errors reported with the others. Any error so far stops here, with every error
+     * found.
      */
     private KieBase build(RuleSources sources, Map<String, Translation> tables, List<RuleError> errors) {
+        Map<String, PackageDescr> checked = new LinkedHashMap<>();
+        List<RuleError> outsideTheLanguage = new ArrayList<>();
+        Map<String, String> drlByFile = new LinkedHashMap<>();
+        sources.ruleFiles().forEach((file, text) -> {
+            if (TableFormat.of(file).isEmpty()) {
+                drlByFile.put(file, text);
+            }
+        });
+        tables.forEach((file, table) -> table.drl().ifPresent(drl -> drlByFile.put(file, drl)));
+        drlByFile.forEach((file, drl) -> parse(file, drl, tables, errors).ifPresent(descr -> {
+            Violations found = RuleLanguageCheck.check(file, drl, descr);
+            Translation table = tables.get(file);
+            UnaryOperator<RuleError> located = table == null ? error -> error
+                    : error -> atTableRow(error, table, error.message());
+            found.refused().stream().map(located).forEach(outsideTheLanguage::add);
+            found.mistakes().stream().map(located).forEach(errors::add);
+            if (found.none()) {
+                checked.put(file, descr);
+            }
+        }));
+        if (!outsideTheLanguage.isEmpty()) {
+            outsideTheLanguage.addAll(errors);
+            throw new RefusedRulesException(sorted(outsideTheLanguage));
+        }
         // A file-watcher or executor thread has the system class loader as its context loader, and inside the
         // fat jar Drools then cannot see the fact classes: always build with the application's loader.
         Thread thread = Thread.currentThread();
@@ -93,16 +124,9 @@ public final class RuleBaseCompiler {
         thread.setContextClassLoader(RuleBaseCompiler.class.getClassLoader());
         try {
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-            sources.ruleFiles().forEach((file, text) -> {
-                if (TableFormat.of(file).isEmpty()) {
-                    add(builder, file, text, errors);
-                }
-            });
-            tables.forEach((file, table) -> table.drl().ifPresent(drl -> add(builder, file, drl, errors)));
+            checked.forEach((file, descr) -> add(builder, file, descr, errors));
             for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-                if (!result.getMessage().contains(PARSER_NOISE)) {
-                    errors.add(toError(result, tables));
-                }
+                errors.add(toError(result, tables));
             }
             if (!errors.isEmpty()) {
                 throw new InvalidRuleBaseException(sorted(errors));
@@ -113,13 +137,27 @@ public final class RuleBaseCompiler {
         }
     }
 
-    private static void add(KnowledgeBuilder builder, String file, String drl, List<RuleError> errors) {
+    /** The file's descriptors, or empty with its syntax errors added (such a file is never compiled). */
+    private static Optional<PackageDescr> parse(String file, String drl, Map<String, Translation> tables,
+            List<RuleError> errors) {
         Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
         resource.setSourcePath(file);
+        DrlParser parser = new DrlParser();
         try {
-            builder.add(resource, ResourceType.DRL);
-        } catch (RuntimeException e) {
+            PackageDescr descr = parser.parse(resource, new StringReader(drl));
+            parser.getErrors().forEach(error -> errors.add(toError(error, tables)));
+            return parser.hasErrors() || descr == null ? Optional.empty() : Optional.of(descr);
+        } catch (DroolsParserException | RuntimeException e) {
             errors.add(new RuleError(file, 0, "Drools could not read this file: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static void add(KnowledgeBuilder builder, String file, PackageDescr descr, List<RuleError> errors) {
+        try {
+            builder.add(ResourceFactory.newDescrResource(descr), ResourceType.DESCR);
+        } catch (RuntimeException e) {
+            errors.add(new RuleError(file, 0, "Drools could not compile this file: " + e.getMessage()));
         }
     }
 
@@ -130,11 +168,13 @@ public final class RuleBaseCompiler {
     private static RuleError toError(KnowledgeBuilderResult result, Map<String, Translation> tables) {
         RuleError error = toError(result);
         Translation table = tables.get(error.file());
-        if (table == null) {
-            return error;
-        }
+        return table == null ? error : atTableRow(error, table, result.getMessage());
+    }
+
+    /** {@code drlMessage} is the message as Drools wrote it, which may name the generated column. */
+    private static RuleError atTableRow(RuleError error, Translation table, String drlMessage) {
         int row = table.rowAt(error.line());
-        Optional<Translation.Column> column = table.columnAt(error.line(), result.getMessage());
+        Optional<Translation.Column> column = table.columnAt(error.line(), drlMessage);
         String where = row == 0 ? "the RuleSet or Import cells: "
                 : column.map(c -> "the cell under \"" + c.title() + "\": ").orElse("this row: ");
         return new RuleError(error.file(), row, column.map(Translation.Column::letters).orElse(null),

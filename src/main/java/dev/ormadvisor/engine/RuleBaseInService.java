@@ -80,13 +80,8 @@ public final class RuleBaseInService {
         try {
             RuleBase candidate = compiler.compile(rulesDir);
             compiled = elapsedSince(start);
-            List<RuleError> errors = check.check(candidate);
-            if (errors.isEmpty()) {
-                current.set(candidate);
-                outcome = new ReloadOutcome(at, true, candidate.version(), List.of(), elapsedSince(start));
-            } else {
-                outcome = failed(at, errors, start);
-            }
+            current.set(checked(candidate));
+            outcome = new ReloadOutcome(at, true, candidate.version(), List.of(), elapsedSince(start));
         } catch (InvalidRuleBaseException e) {
             outcome = failed(at, e.errors(), start);
         } catch (RuntimeException e) {
@@ -99,6 +94,32 @@ public final class RuleBaseInService {
             listener.accept(outcome);
         }
         return outcome;
+    }
+
+    /**
+     * Runs a change of the rules folder while no reload reads it, under the lock of {@link #reload()}: a reload
+     * then sees all of the change or none of it, never a folder half written.
+     */
+    public synchronized void changeFolder(Runnable change) {
+        change.run();
+    }
+
+    /**
+     * Compiles and checks a folder exactly as a reload of the rules folder would, without putting it in service:
+     * how a draft is judged before anyone publishes it.
+     *
+     * @throws InvalidRuleBaseException with every error, when the folder could not serve
+     */
+    public RuleBase candidate(Path dir) {
+        return checked(compiler.compile(dir));
+    }
+
+    private RuleBase checked(RuleBase candidate) {
+        List<RuleError> errors = check.check(candidate);
+        if (!errors.isEmpty()) {
+            throw new InvalidRuleBaseException(errors);
+        }
+        return candidate;
     }
 
     /** The compile and the scenario check apart: bench/startup.sh reads them to show where start-up goes. */

@@ -46,7 +46,7 @@ record RuleMetadata(List<String> statements, RuleKind kind, String explanation, 
     }
 
     /** Drools hands back {@code @statements("A", "B")} as the single string {@code "A", "B"}. */
-    private static List<String> statementsOf(Object value) {
+    static List<String> statementsOf(Object value) {
         return Arrays.stream(text(value).split(","))
                 .map(key -> key.replace("\"", "").strip())
                 .filter(key -> !key.isEmpty())

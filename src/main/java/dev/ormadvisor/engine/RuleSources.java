@@ -51,6 +51,11 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
         if (stored == null) {
             throw new IllegalArgumentException("no rule file " + path);
         }
+        return content(path, stored);
+    }
+
+    /** The bytes of a rule file from its text as {@code files} stores it (base64 for an {@code .xlsx}). */
+    public static byte[] content(String path, String stored) {
         return TableFormat.of(path).filter(format -> format == TableFormat.XLSX).isPresent()
                 ? Base64.getDecoder().decode(stored) : stored.getBytes(StandardCharsets.UTF_8);
     }
@@ -102,7 +107,7 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
             throw new InvalidRuleBaseException(List.of(new RuleError(".", 0, "the rules folder "
                     + dir.toAbsolutePath() + " holds no .drl, .drl.csv or .drl.xlsx file")));
         }
-        return new RuleSources(dir, files, hash(files));
+        return new RuleSources(dir, files, versionOf(files));
     }
 
     /**
@@ -126,8 +131,11 @@ public record RuleSources(Path dir, SortedMap<String, String> files, String vers
         return dir.relativize(file).toString().replace('\\', '/');
     }
 
-    /** Names and contents both count: renaming a file is a new version, because rules report their file. */
-    private static String hash(Map<String, String> files) {
+    /**
+     * The version of these rule files (path to text, a workbook in base64). Names and contents both count:
+     * renaming a file is a new version, because rules report their file.
+     */
+    public static String versionOf(Map<String, String> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             new LinkedHashMap<>(files).forEach((name, text) -> {

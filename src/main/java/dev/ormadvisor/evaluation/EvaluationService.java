@@ -4,6 +4,10 @@ import dev.ormadvisor.engine.RuleBase;
 import dev.ormadvisor.engine.RuleBaseInService;
 import dev.ormadvisor.facts.Facts;
 import dev.ormadvisor.transparency.Receipt;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +16,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers one set of facts with the rule set in service, and keeps the answer in the audit trail. */
+/**
+ * Answers one set of facts with the rule set in service, and keeps the answer in the audit trail. Each answer is
+ * observed as an {@value #EVALUATION} span (rules version, verdict, evaluation id, leaf index) around a
+ * {@value #FIRING} span and the audit commit, and the request's trace id is stored with the record.
+ */
 @Service
 public class EvaluationService {
+
+    static final String EVALUATION = "advisor.evaluation";
+    static final String FIRING = "advisor.rules.firing";
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
@@ -23,14 +34,18 @@ public class EvaluationService {
     private final EvaluationMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObservationRegistry observations;
+    private final Tracer tracer;
 
     public EvaluationService(RuleBaseInService rules, AuditTrail auditTrail, EvaluationMetrics metrics,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, ObservationRegistry observations, Tracer tracer) {
         this.rules = rules;
         this.auditTrail = auditTrail;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
+        this.observations = observations;
+        this.tracer = tracer;
     }
 
     /** Returns only once the answer is committed to the audit trail: what was never recorded is never sent. */
@@ -63,16 +78,42 @@ public class EvaluationService {
     }
 
     private RecordedAnswer evaluate(RuleBase ruleBase, String label, Facts facts, String factsAsReceived) {
-        Evaluation evaluation = Evaluation.of(ruleBase, label, facts, clock);
-        // Serialized once, by the application's own mapper: the text stored is the text sent.
-        String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
-        long auditStart = System.nanoTime();
-        Receipt receipt = auditTrail.record(evaluation, factsAsReceived, answer, ruleBase.sources());
-        metrics.answered(evaluation, Duration.ofNanos(System.nanoTime() - auditStart));
-        log.info("Evaluation {} answered {} with rule set {} in {} us (label: {})", evaluation.id(),
-                evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
-                evaluation.duration().toNanos() / 1000, printable(label));
-        return new RecordedAnswer(evaluation, answer, receipt);
+        // The rules version is a span attribute only (high cardinality): as a metric tag every reload would add series.
+        Observation observation = Observation.createNotStarted(EVALUATION, observations).contextualName("evaluate")
+                .highCardinalityKeyValue("advisor.rules.version", ruleBase.version()).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            // One span for the whole firing phase, not one per fired rule: a span per rule would need a listener in
+            // the engine, which knows nothing of observation, and would multiply the spans of every request for what
+            // the answer, the stored record and the advisor.rule.fired counters already say.
+            Evaluation evaluation = Observation.createNotStarted(FIRING, observations).contextualName("fire rules")
+                    .observe(() -> Evaluation.of(ruleBase, label, facts, clock));
+            observation.lowCardinalityKeyValue("advisor.verdict", evaluation.decision().verdict().choice().name())
+                    .highCardinalityKeyValue("advisor.evaluation.id", evaluation.id());
+            // Serialized once, by the application's own mapper: the text stored is the text sent.
+            String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
+            long auditStart = System.nanoTime();
+            Receipt receipt = auditTrail.record(evaluation, factsAsReceived, answer, ruleBase.sources(),
+                    currentTraceId());
+            // The audit commit span covers a batch of many requests' leaves: this one's index finds its batch.
+            observation.highCardinalityKeyValue("advisor.audit.index", Long.toString(receipt.index()));
+            metrics.answered(evaluation, Duration.ofNanos(System.nanoTime() - auditStart));
+            log.info("Evaluation {} answered {} with rule set {} in {} us (label: {})", evaluation.id(),
+                    evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
+                    evaluation.duration().toNanos() / 1000, printable(label));
+            return new RecordedAnswer(evaluation, answer, receipt);
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    /** The trace this request belongs to (continued from its traceparent, or new), or null when nothing traces. */
+    private String currentTraceId() {
+        Span span = tracer.currentSpan();
+        String traceId = span == null ? "" : span.context().traceId();
+        return traceId.isEmpty() ? null : traceId;
     }
 
     /**

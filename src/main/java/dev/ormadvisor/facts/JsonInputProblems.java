@@ -30,7 +30,16 @@ public final class JsonInputProblems {
     }
 
     public static FieldProblem of(JacksonException error) {
-        String field = path(error);
+        return of(error, null);
+    }
+
+    /**
+     * With the parser that was reading: a parser limit (number length, nesting depth) throws without naming its
+     * parser, and only the parser knows how far into the document it had got.
+     */
+    public static FieldProblem of(JacksonException error, JsonParser reading) {
+        JsonParser parser = error.processor() instanceof JsonParser own ? own : reading;
+        String field = path(error, parser);
         if (error instanceof PropertyBindingException unknown) {
             return new FieldProblem(field, "is not a known field", null, names(unknown.getKnownPropertyIds()));
         }
@@ -49,7 +58,7 @@ public final class JsonInputProblems {
         if (error instanceof StreamReadException) {
             Matcher duplicate = DUPLICATE_PROPERTY.matcher(Objects.toString(error.getOriginalMessage(), ""));
             if (duplicate.find()) {
-                return FieldProblem.of(join(objectPath(error), duplicate.group(1)),
+                return FieldProblem.of(join(objectPath(error, parser), duplicate.group(1)),
                         "appears more than once in the same object");
             }
             return FieldProblem.of(field, "holds malformed JSON" + where(error.getLocation()));
@@ -120,7 +129,7 @@ public final class JsonInputProblems {
      * the binding has descended into that property, so its binding path stops one level short: the parser's own
      * position is then the better answer.
      */
-    private static String path(JacksonException error) {
+    private static String path(JacksonException error, JsonParser parser) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : error.getPath()) {
             if (reference.getPropertyName() != null) {
@@ -129,7 +138,8 @@ public final class JsonInputProblems {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        if (error instanceof StreamReadException && error.processor() instanceof JsonParser parser) {
+        boolean whileParsing = error instanceof StreamReadException || error instanceof StreamConstraintsException;
+        if (whileParsing && parser != null) {
             String position = position(parser.streamReadContext());
             if (position.length() > path.length()) {
                 return position;
@@ -139,11 +149,11 @@ public final class JsonInputProblems {
     }
 
     /** The path of the object the parser was in when it failed; the binding path may be one level short. */
-    private static String objectPath(JacksonException error) {
-        if (error.processor() instanceof JsonParser parser && parser.streamReadContext() != null) {
+    private static String objectPath(JacksonException error, JsonParser parser) {
+        if (parser != null && parser.streamReadContext() != null) {
             return position(parser.streamReadContext().getParent());
         }
-        return path(error);
+        return path(error, parser);
     }
 
     private static String position(TokenStreamContext context) {

@@ -29,7 +29,9 @@ public final class ScenarioFactsCheck implements RuleBaseCheck {
         List<Scenario> scenarios;
         try {
             scenarios = files.read(candidate.sources().dir().resolve(FOLDER));
-        } catch (InvalidScenarioException | UncheckedIOException e) {
+        } catch (InvalidScenarioException e) {
+            return List.of(new RuleError(FOLDER + "/" + e.file(), e.line(), e.getMessage()));
+        } catch (UncheckedIOException e) {
             return List.of(new RuleError(FOLDER, 0, e.getMessage()));
         }
         List<RuleError> errors = new ArrayList<>();

@@ -4,10 +4,13 @@ import dev.ormadvisor.facts.Facts;
 import dev.ormadvisor.facts.FactsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -39,10 +42,8 @@ public final class ScenarioFiles {
             // otherwise be listed as one file.
             Path real = dir.toRealPath();
             List<Scenario> scenarios = new ArrayList<>();
-            try (Stream<Path> paths = Files.walk(real)) {
-                for (Path file : paths.filter(path -> isScenarioFile(real, path)).sorted().toList()) {
-                    scenarios.add(readOne(file, real.relativize(file).toString().replace('\\', '/')));
-                }
+            for (Path file : scenarioFiles(real)) {
+                scenarios.add(readOne(file, relativeName(real, file)));
             }
             return scenarios;
         } catch (IOException e) {
@@ -50,16 +51,49 @@ public final class ScenarioFiles {
         }
     }
 
-    private Scenario readOne(Path file, String name) throws IOException {
+    /** The text of every scenario file of a folder, by its path relative to the folder ({@code /} separators). */
+    public static SortedMap<String, String> texts(Path dir) {
+        SortedMap<String, String> texts = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return texts;
+        }
         try {
-            ScenarioFile parsed = yaml.readValue(Files.readString(file), ScenarioFile.class);
+            Path real = dir.toRealPath();
+            for (Path file : scenarioFiles(real)) {
+                texts.put(relativeName(real, file), Files.readString(file, StandardCharsets.UTF_8));
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scenarios in " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static List<Path> scenarioFiles(Path realDir) throws IOException {
+        try (Stream<Path> paths = Files.walk(realDir)) {
+            return paths.filter(path -> isScenarioFile(realDir, path)).sorted().toList();
+        }
+    }
+
+    private static String relativeName(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private Scenario readOne(Path file, String name) throws IOException {
+        return parse(Files.readString(file), name);
+    }
+
+    /** One scenario file's text; {@code name} is how refusals name the file. */
+    Scenario parse(String text, String name) {
+        try {
+            ScenarioFile parsed = yaml.readValue(text, ScenarioFile.class);
             if (parsed.expect() == null) {
                 throw new InvalidScenarioException(name, "it has no expect: section");
             }
             String title = parsed.name() == null || parsed.name().isBlank() ? name : parsed.name();
             return new Scenario(title, name, parsed.facts() == null ? Facts.NONE : parsed.facts(), parsed.expect());
         } catch (JacksonException e) {
-            throw new InvalidScenarioException(name, e.getOriginalMessage() + " at " + e.getPathReference());
+            throw new InvalidScenarioException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getOriginalMessage() + " at " + e.getPathReference());
         }
     }
 

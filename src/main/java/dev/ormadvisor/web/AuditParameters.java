@@ -2,6 +2,7 @@ package dev.ormadvisor.web;
 
 import dev.ormadvisor.audit.EvaluationFilter;
 import dev.ormadvisor.conclusions.Choice;
+import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.facts.FieldProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.util.MultiValueMap;
 
@@ -22,6 +24,7 @@ final class AuditParameters {
 
     static final Set<String> FILTERS = Set.of("statement", "choice", "rulesVersion", "label", "from", "to");
 
+    private static final Pattern STORABLE = Pattern.compile(EvaluationRequest.STORABLE_TEXT);
     private static final List<String> CHOICES = Arrays.stream(Choice.values()).map(Choice::name).toList();
     // Four-digit years: what ISO-8601 writes without an expansion sign, and well inside epoch microseconds.
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
@@ -62,7 +65,8 @@ final class AuditParameters {
         if (start != null && end != null && end.isBefore(start)) {
             throw invalid("to", "must not be before 'from'");
         }
-        return new EvaluationFilter(statement, choice(choice), rulesVersion, label, start, end);
+        return new EvaluationFilter(text("statement", statement), choice(choice), text("rulesVersion", rulesVersion),
+                text("label", label), start, end);
     }
 
     static int whole(String parameter, String text, int defaultValue, int min, int max) {
@@ -117,6 +121,14 @@ final class AuditParameters {
                     "must be one of " + String.join(", ", CHOICES) + " (case-sensitive)", CHOICES, null));
         }
         return Choice.valueOf(text);
+    }
+
+    /** Compared in the database: a NUL there would be a server error instead of this parameter's fault. */
+    private static String text(String parameter, String value) {
+        if (value != null && !STORABLE.matcher(value).matches()) {
+            throw invalid(parameter, EvaluationRequest.NOT_STORABLE);
+        }
+        return value;
     }
 
     private static Instant instant(String parameter, String text) {

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +49,7 @@ class EvaluationController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = EvaluationReport.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> evaluate(@Valid @RequestBody EvaluationRequest request,
+    ResponseEntity<?> evaluate(@RequestBody EvaluationRequest request,
             @Parameter(description = "what-if adds whatIf to the answer: each single-fact change that would"
                     + " change the verdict's choice. It explains the answer and is not recorded with it.",
                     schema = @Schema(allowableValues = WHAT_IF))

@@ -1,11 +1,13 @@
 package dev.ormadvisor.web;
 
 import dev.ormadvisor.audit.AuditLog;
+import dev.ormadvisor.audit.EvaluationFilter;
 import dev.ormadvisor.audit.EvaluationPage;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.EvaluationService;
 import dev.ormadvisor.evaluation.EvaluationService.StoredWhatIf;
 import dev.ormadvisor.facts.FactsJson;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.util.MultiValueMap;
@@ -35,6 +37,11 @@ class EvaluationHistoryController {
         this.evaluations = evaluations;
     }
 
+    @Operation(summary = "One stored evaluation", description = "The answer exactly as it was sent (same fields, values"
+            + " and order; without the receipt), plus facts (the request body as the client sent it), durationMicros,"
+            + " its place in the audit logs (log, index) and traceId: the W3C trace id of the request that asked, to"
+            + " find the logs around the decision; null for records written before trace ids were kept. 404 problem"
+            + " for an unknown id.")
     @GetMapping("/{id}")
     ObjectNode evaluation(@PathVariable String id) {
         return stored(id);
@@ -55,9 +62,18 @@ class EvaluationHistoryController {
 
     @GetMapping
     EvaluationPage evaluations(@RequestParam MultiValueMap<String, String> parameters) {
-        Map<String, String> given = AuditParameters.single(parameters, PARAMETERS);
-        return auditLog.search(AuditParameters.filter(given),
-                AuditParameters.whole("page", given.get("page"), 0, 0, Integer.MAX_VALUE),
-                AuditParameters.whole("size", given.get("size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+        ListQuery query = ListQuery.of(parameters);
+        return auditLog.search(query.filter(), query.page(), query.size());
+    }
+
+    /** The list's query parameters, read: which evaluations, which page of them and how many to a page. */
+    record ListQuery(EvaluationFilter filter, int page, int size) {
+
+        static ListQuery of(MultiValueMap<String, String> parameters) {
+            Map<String, String> given = AuditParameters.single(parameters, PARAMETERS);
+            return new ListQuery(AuditParameters.filter(given),
+                    AuditParameters.whole("page", given.get("page"), 0, 0, Integer.MAX_VALUE),
+                    AuditParameters.whole("size", given.get("size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+        }
     }
 }

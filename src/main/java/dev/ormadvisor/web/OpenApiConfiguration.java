@@ -5,6 +5,7 @@ import dev.ormadvisor.evaluation.EvaluationRequest;
 import dev.ormadvisor.evaluation.VerdictFlip;
 import dev.ormadvisor.facts.FieldProblem;
 import dev.ormadvisor.instances.InstancesOverview;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,9 @@ class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
 
+    /** The security scheme of the management endpoints: {@code Authorization: Bearer <ADVISOR_ADMIN_TOKEN>}. */
+    static final String ADMIN_TOKEN = "adminToken";
+
     static final Map<String, String> REQUEST_EXAMPLES = Map.of(
             "teamA", "examples/team-a.json",
             "teamB", "examples/team-b.json");
@@ -58,7 +63,10 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI apiInfo() {
-        return new OpenAPI().info(new Info().title("orm-advisor").version("v1").description("""
+        return new OpenAPI().components(new Components().addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("advisor.admin.token (ADVISOR_ADMIN_TOKEN); never a cookie")))
+                .info(new Info().title("orm-advisor").version("v1").description("""
                 Django ORM or SQLAlchemy? Post the facts about one project and get the verdict, the scores \
                 behind it, every rule that fired (each tied to the article statement it encodes) and warnings \
                 about common decision mistakes. Every fact is optional: missing or null means unknown."""));
@@ -113,6 +121,8 @@ class OpenApiConfiguration {
                 .addProperty("field", new StringSchema().description("400: the field of the first error."))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(FieldProblem.class.getSimpleName()))
                         .description("400: every problem found."))
+                .addProperty("parameter", new StringSchema().description("404: the path parameter that names"
+                        + " nothing stored, where one does (e.g. from, to or version of a rule set)."))
                 .addProperty("maxBytes", new IntegerSchema().description("413: the size limit in bytes."))
                 .addProperty("supportedMediaTypes", new ArraySchema().items(new StringSchema())
                         .description("415: the Content-Types accepted."))

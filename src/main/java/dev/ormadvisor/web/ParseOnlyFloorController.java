@@ -3,7 +3,6 @@ package dev.ormadvisor.web;
 import dev.ormadvisor.evaluation.EvaluationRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.Valid;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +26,7 @@ class ParseOnlyFloorController {
 
     /** Both parameters are resolved and unused on purpose: resolving them is the work the floor measures. */
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> parseOnly(@Valid @RequestBody EvaluationRequest request,
+    ResponseEntity<Void> parseOnly(@RequestBody EvaluationRequest request,
             @Parameter(hidden = true) @RequestAttribute(RequestBodyLimitFilter.BODY) String factsAsReceived) {
         return ResponseEntity.noContent().build();
     }

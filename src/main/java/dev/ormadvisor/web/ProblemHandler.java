@@ -1,19 +1,25 @@
 package dev.ormadvisor.web;
 
 import dev.ormadvisor.audit.InconsistentLogException;
+import dev.ormadvisor.drafts.DraftRefusedException;
+import dev.ormadvisor.drafts.InvalidDraftException;
+import dev.ormadvisor.drafts.ReadOnlyRulesFolderException;
+import dev.ormadvisor.drafts.StaleDraftException;
+import dev.ormadvisor.drafts.UnknownBaseVersionException;
 import dev.ormadvisor.engine.EvaluationFailedException;
 import dev.ormadvisor.evaluation.AuditUnavailableException;
 import dev.ormadvisor.facts.FieldProblem;
+import dev.ormadvisor.facts.InvalidFactsException;
 import dev.ormadvisor.facts.JsonInputProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -22,10 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -60,6 +64,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String ADMIN_ACCESS_DENIED = TYPE_PREFIX + "admin-access-denied";
     static final String AUDIT_UNAVAILABLE = TYPE_PREFIX + "audit-unavailable";
     static final String INCONSISTENT_LOG = TYPE_PREFIX + "inconsistent-audit-log";
+    static final String STALE_DRAFT = TYPE_PREFIX + "stale-draft";
+    static final String RULES_FOLDER_READ_ONLY = TYPE_PREFIX + "rules-folder-read-only";
+    static final String DRAFT_REFUSED = TYPE_PREFIX + "draft-refused";
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -77,17 +84,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? FieldProblem.of(FieldProblem.BODY, "is empty or null: send a JSON object")
                 : JsonInputProblems.of(unreadable);
         return invalidRequest(ex, List.of(problem), request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> FieldProblem.of(error instanceof FieldError field ? field.getField() : FieldProblem.BODY,
-                        error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
-                .toList();
-        return invalidRequest(ex, problems, request);
     }
 
     @Override
@@ -121,6 +117,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    /** A question's body, refused by {@link EvaluationRequestConverter}. */
+    @ExceptionHandler(InvalidFactsException.class)
+    ResponseEntity<Object> handleInvalidFacts(InvalidFactsException ex, WebRequest request) {
+        return invalidRequest(ex, ex.problems(), request);
+    }
+
     /** Thrown by {@link RequestBodyLimitFilter} itself when the declared Content-Length is already too large. */
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ResponseEntity<Object> handleRequestBodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
@@ -134,9 +136,58 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : invalidRequest(ex, List.of(ex.problem()), ex.detail(), request);
     }
 
+    @ExceptionHandler(InvalidDraftException.class)
+    ResponseEntity<Object> handleInvalidDraft(InvalidDraftException ex, WebRequest request) {
+        return invalidRequest(ex, List.of(FieldProblem.of(ex.field(), ex.getMessage())), ex.getMessage() + ".",
+                request);
+    }
+
+    @ExceptionHandler(UnknownBaseVersionException.class)
+    ResponseEntity<Object> handleUnknownBaseVersion(UnknownBaseVersionException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setProperty("field", "baseVersion");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    @ExceptionHandler(StaleDraftException.class)
+    ResponseEntity<Object> handleStaleDraft(StaleDraftException ex, WebRequest request) {
+        ProblemDetail problem = conflict(ex, STALE_DRAFT, "The rules folder changed since the draft started");
+        problem.setProperty("folderVersion", ex.folderVersion());
+        problem.setProperty("diff", ex.diff());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(ReadOnlyRulesFolderException.class)
+    ResponseEntity<Object> handleReadOnlyRulesFolder(ReadOnlyRulesFolderException ex, WebRequest request) {
+        return handleExceptionInternal(ex, conflict(ex, RULES_FOLDER_READ_ONLY, "The rules folder is read-only"),
+                new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    private static ProblemDetail conflict(Exception ex, String type, String title) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    @ExceptionHandler(DraftRefusedException.class)
+    ResponseEntity<Object> handleDraftRefused(DraftRefusedException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setType(URI.create(DRAFT_REFUSED));
+        problem.setTitle("The draft does not pass its check");
+        problem.setProperty("version", ex.check().version());
+        problem.setProperty("errors", ex.check().errors());
+        problem.setProperty("scenarios", ex.check().scenarios());
+        problem.setProperty("diff", ex.check().diff());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> handleNotFound(NotFoundException ex, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        if (ex.parameter() != null) {
+            problem.setProperty("parameter", ex.parameter());
+        }
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
     }
 
@@ -144,8 +195,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuditUnavailableException.class)
     ResponseEntity<Object> handleAuditUnavailable(AuditUnavailableException ex, WebRequest request) {
         log.error("Evaluation not acknowledged: {}", ex.getMessage(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The answer could not be recorded in the audit trail, so it is not given. Retry shortly.");
+        return auditUnavailable(ex, "The answer could not be recorded in the audit trail, so it is not given."
+                + " Retry shortly.", request);
+    }
+
+    /** The audit store is out of reach (a database outage): a read is refused like an evaluation, never a 500. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<Object> handleAuditStoreUnreachable(DataAccessResourceFailureException ex, WebRequest request) {
+        log.error("Audit store unreachable answering {}: {}", path(request), ex.getMessage());
+        return auditUnavailable(ex, "The audit trail cannot be read right now. Retry shortly.", request);
+    }
+
+    private ResponseEntity<Object> auditUnavailable(Exception ex, String detail, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setType(URI.create(AUDIT_UNAVAILABLE));
         problem.setTitle("Audit trail unavailable");
         HttpHeaders headers = new HttpHeaders();

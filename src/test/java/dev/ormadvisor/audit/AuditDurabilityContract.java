@@ -3,6 +3,7 @@ package dev.ormadvisor.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ormadvisor.Auditor;
+import dev.ormadvisor.EvaluationLoad;
 import dev.ormadvisor.PackagedService;
 import dev.ormadvisor.ShippedRules;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -90,7 +90,7 @@ abstract class AuditDurabilityContract {
                     + " that verify, log intact and consistent with the view before the kill%n",
                     getClass().getSimpleName(), acknowledged.size(), afterCrash.length());
 
-            String next = idOf(restarted.post("/api/v1/evaluations", body(EVALUATIONS)));
+            String next = idOf(restarted.post("/api/v1/evaluations", EvaluationLoad.body(EVALUATIONS)));
             assertThat(storedLogs().assertIntact().ids()).hasSize(afterCrash.length() + 1).endsWith(next);
         }
     }
@@ -101,7 +101,7 @@ abstract class AuditDurabilityContract {
         try {
             List<Future<?>> requests = new ArrayList<>();
             for (int i = 0; i < EVALUATIONS; i++) {
-                String body = body(i);
+                String body = EvaluationLoad.body(i);
                 requests.add(clients.submit(() -> {
                     try {
                         HttpResponse<String> response = service.post("/api/v1/evaluations", body);
@@ -123,12 +123,6 @@ abstract class AuditDurabilityContract {
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private static String body(int i) throws IOException {
-        String example = i % 2 == 0 ? "team-a.json" : "team-b.json";
-        return Files.readString(Path.of("examples", example)).replaceFirst("\"label\": \"[^\"]*\"",
-                "\"label\": \"durability " + i + "\"");
     }
 
     private String idOf(HttpResponse<String> response) {

@@ -21,6 +21,7 @@ import dev.ormadvisor.transparency.NoteSigner;
 import dev.ormadvisor.transparency.Receipt;
 import dev.ormadvisor.transparency.SignedNote;
 import dev.ormadvisor.transparency.VerifierKey;
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +131,7 @@ abstract class AuditTrailContract {
         // A second instance on the same database: its own writer, and no memory of what was already snapshotted.
         AuditStore otherStore = new AuditStore(jdbc, transactions, json, AuditDialect.of(dataSource),
                 LogIdentity.of("other-instance", "test.example/audit", signer));
-        try (GroupCommitWriter otherWriter = new GroupCommitWriter(otherStore, 100, 10)) {
+        try (GroupCommitWriter otherWriter = new GroupCommitWriter(otherStore, 100, 10, ObservationRegistry.NOOP)) {
             AuditTrail otherInstance = new JdbcAuditTrail(otherWriter, Duration.ofSeconds(10));
 
             concurrently(40, 8, i -> () -> {
@@ -200,7 +201,7 @@ abstract class AuditTrailContract {
     /** Straight to the audit trail, answered the way the service answers, with the rule set that decided. */
     private void record(AuditTrail trail, Evaluation evaluation) {
         trail.record(evaluation, TEAM_B, json.writeValueAsString(EvaluationReport.of(evaluation)),
-                rules.current().sources());
+                rules.current().sources(), null);
     }
 
     private EvaluationRequest request(String body) {

@@ -7,6 +7,7 @@ import dev.ormadvisor.audit.AuditTrailContract.CountingTransactionManager;
 import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.transparency.NoteSigner;
 import dev.ormadvisor.transparency.Receipt;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -144,7 +145,8 @@ abstract class ManyLogsManyWritersContract {
             this.transactions = new CountingTransactionManager(pool);
             this.writer = new GroupCommitWriter(new AuditStore(new JdbcTemplate(pool),
                     new TransactionTemplate(transactions), json, AuditDialect.of(pool),
-                    LogIdentity.of(logId, "test.example/audit", signer)), APPENDS_PER_INSTANCE, MAX_BATCH);
+                    LogIdentity.of(logId, "test.example/audit", signer)), APPENDS_PER_INSTANCE, MAX_BATCH,
+                    ObservationRegistry.NOOP);
         }
 
         HikariDataSource pool() {
@@ -164,7 +166,7 @@ abstract class ManyLogsManyWritersContract {
                         "DJANGO_ORM", "HIGH", RULE_SETS.get(i % RULE_SETS.size()).version(), 1000, "{}",
                         "{\"id\":\"" + id + "\"}");
                 commits.add(writer.submit(new PendingAppend(entry, Set.of("DJ-1", "DJ-3"),
-                        List.of("Building a Django app means Django ORM"), RULE_SETS.get(i % RULE_SETS.size()))));
+                        List.of("Building a Django app means Django ORM"), RULE_SETS.get(i % RULE_SETS.size()), null)));
             }
             return commits.stream().map(CompletableFuture::join).toList();
         }

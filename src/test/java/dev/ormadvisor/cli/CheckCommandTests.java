@@ -125,6 +125,35 @@ class CheckCommandTests {
     }
 
     @Test
+    void aRuleBeyondTheRuleLanguageFailsTheCheckWithOneNamingItsLineAndNeverRuns() throws IOException {
+        Path rules = ShippedRules.copyTo(tmp.resolve("rules"));
+        Path marker = tmp.resolve("marker");
+        Files.writeString(rules.resolve("hostile.drl"), """
+                package rules;
+
+                import dev.ormadvisor.facts.*;
+                import dev.ormadvisor.conclusions.*;
+
+                rule "Runs a command"
+                    @statements("DJ-3") @kind("CHOOSE") @explanation("Hostile.")
+                when
+                    Project( mostlyCrud == true )
+                then
+                    Runtime.getRuntime().exec( new String[] { "touch", "%s" } );
+                end
+                """.formatted(marker));
+
+        CommandRun check = run("check", "--rules", rules.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("go beyond the rule language and are refused")
+                .containsPattern("(?m)^hostile\\.drl:11: rule \"Runs a command\": .* is not allowed: a consequence"
+                        + " only inserts conclusions");
+        assertThat(check.out()).as("no scenario ran").isEmpty();
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void theRowsOfADecisionTableAreCoveredByScenariosLikeAnyRule() throws IOException {
         CommandRun check = run("check", "--rules", "rules");
 

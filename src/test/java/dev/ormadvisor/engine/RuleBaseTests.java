@@ -29,9 +29,10 @@ class RuleBaseTests {
             rule "Re-triggers itself forever"
                 @statements("DJ-3") @kind("CHOOSE") @explanation("Loops on purpose.")
             when
-                $project : Project( mostlyCrud == true )
+                Project( mostlyCrud == true )
+                Evidence()
             then
-                update( $project );
+                insert( new Evidence( Option.DJANGO_ORM, 1 ) );
             end
             """;
 

@@ -128,6 +128,31 @@ class HotReloadTest {
         assertThat(service.evaluate(TEAM_A).get("rulesVersion").asString()).isEqualTo(good);
     }
 
+    @Test
+    @Order(5)
+    void aHostileRuleDroppedIntoTheFolderIsRefusedNeverRunsAndTheLastGoodVersionKeepsAnswering() throws Exception {
+        replaceIn(TABLE, "mostlyCrudd == true", "mostlyCrud == true");
+        String good = service.awaitStatus(status -> status.at("/lastReload/ok").asBoolean(), WITHIN_TWO_SECONDS)
+                .get("version").asString();
+        Path marker = Files.createTempDirectory("hostile").resolve("marker");
+
+        Files.writeString(RULES.resolve("hostile.drl"), EXTRA_RULE.replace("Small teams move faster", "Hostile")
+                .replace("insert( new Evidence( Option.DJANGO_ORM, 1 ) );",
+                        "new java.io.File( \"" + marker + "\" ).createNewFile();"));
+
+        JsonNode refused = service.awaitStatus(status -> !status.at("/lastReload/ok").asBoolean(),
+                WITHIN_TWO_SECONDS);
+        assertThat(refused.get("version").asString()).isEqualTo(good);
+        assertThat(refused.at("/lastReload/errors/0/file").asString()).isEqualTo("hostile.drl");
+        assertThat(refused.at("/lastReload/errors/0/line").asInt()).isEqualTo(11);
+        assertThat(refused.at("/lastReload/errors/0/message").asString()).contains("is not allowed");
+        assertThat(service.evaluate(TEAM_A).get("rulesVersion").asString()).isEqualTo(good);
+        assertThat(marker).as("neither the reload's scenario check nor an evaluation ran it").doesNotExist();
+
+        Files.delete(RULES.resolve("hostile.drl"));
+        service.awaitStatus(status -> status.at("/lastReload/ok").asBoolean(), WITHIN_TWO_SECONDS);
+    }
+
     private static final Path TABLE = RULES.resolve("best-fits.drl.csv");
 
     private static void replaceIn(Path file, String text, String replacement) throws Exception {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import dev.ormadvisor.ServiceClient;
 import dev.ormadvisor.ShippedRules;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,13 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PagesBrowserTest {
+class PagesBrowserTest extends BrowserTest {
 
     private static final Path RULES = ShippedRules.copyToTemporaryFolder();
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+    private static final String ADMIN_WEIGHT = """
+                Project( needsAdminInterface == true )
+            then
+                insert( new Evidence( Option.DJANGO_ORM, 3 ) );""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -52,27 +50,6 @@ class PagesBrowserTest {
     static void rulesFolder(DynamicPropertyRegistry registry) {
         registry.add("advisor.rules.dir", RULES::toString);
         registry.add("advisor.rules.quiet-period", () -> "200ms");
-    }
-
-    @BeforeAll
-    static void chromiumIsThere() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.resize(1280, 1000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
@@ -302,6 +279,54 @@ class PagesBrowserTest {
         } finally {
             jdbc.update("UPDATE audit_evaluation SET label = ? WHERE log_index = 1", label);
         }
+    }
+
+    @Test
+    @Order(8)
+    void anAuditorSeesWhatChangedSinceADecision() throws Exception {
+        String before = new ServiceClient(port).status().get("version").asString();
+        changeFactors(ADMIN_WEIGHT, ADMIN_WEIGHT.replace(", 3 )", ", 4 )"));
+        try {
+            new ServiceClient(port).awaitStatus(status -> !status.get("version").asString().equals(before),
+                    Duration.ofSeconds(15));
+            browser.go("/audit");
+            browser.waiting().until(visibilityOfElementLocated(By.id("evaluations")));
+            browser.driver.findElement(By.cssSelector("#evaluations tbody tr a.open")).click();
+            WebElement link = browser.waiting().until(visibilityOfElementLocated(By.id("changes-link")));
+            assertThat(link.getText()).isEqualTo("what changed since this decision");
+            link.click();
+
+            WebElement rule = browser.waiting().until(visibilityOfElementLocated(
+                    By.cssSelector("#changed-rules .rule-change")));
+            assertThat(text("from-version")).isEqualTo(before);
+            assertThat(text("diff-summary")).isEqualTo("0 rules added, 0 removed, 1 changed · 1 file differs.");
+            assertThat(rule.getAttribute("data-rule")).isEqualTo("People who need an admin interface favour Django ORM");
+            assertThat(rule.findElement(By.cssSelector(".aspect-name")).getText())
+                    .isEqualTo("Consequence (where the weight is)");
+            assertThat(rule.findElement(By.cssSelector("pre.before")).getText())
+                    .isEqualTo("insert( new Evidence( Option.DJANGO_ORM, 3 ) );");
+            assertThat(rule.findElement(By.cssSelector("pre.after")).getText())
+                    .isEqualTo("insert( new Evidence( Option.DJANGO_ORM, 4 ) );");
+            WebElement file = browser.driver.findElement(By.cssSelector("#file-diffs details.file-diff"));
+            assertThat(file.getAttribute("data-path")).isEqualTo("factors.drl");
+            assertThat(file.findElements(By.cssSelector("pre.diff .del")).stream().map(WebElement::getText))
+                    .containsExactly("-    insert( new Evidence( Option.DJANGO_ORM, 3 ) );");
+            assertThat(file.findElements(By.cssSelector("pre.diff .add")).stream().map(WebElement::getText))
+                    .containsExactly("+    insert( new Evidence( Option.DJANGO_ORM, 4 ) );");
+            browser.screenshot("audit-what-changed");
+            browser.resize(390, 844);
+            browser.screenshot("audit-what-changed-phone");
+        } finally {
+            changeFactors(ADMIN_WEIGHT.replace(", 3 )", ", 4 )"), ADMIN_WEIGHT);
+        }
+    }
+
+    /** Saves factors.drl with one passage changed, as an editor would: the watcher reloads it. */
+    private static void changeFactors(String passage, String replacement) throws IOException {
+        Path factors = RULES.resolve("factors.drl");
+        String text = Files.readString(factors);
+        assertThat(text).contains(passage);
+        Files.writeString(factors, text.replace(passage, replacement));
     }
 
     private static String cell(WebElement row, String name) {

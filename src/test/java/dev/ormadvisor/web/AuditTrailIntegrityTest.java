@@ -81,7 +81,7 @@ class AuditTrailIntegrityTest {
         List<String> fields = new ArrayList<>(answer.propertyNames());
         assertThat(fields).endsWith("receipt");
         fields.remove("receipt");
-        fields.addAll(List.of("facts", "durationMicros", "log", "index"));
+        fields.addAll(List.of("facts", "durationMicros", "log", "index", "traceId"));
         assertThat(stored.propertyNames()).containsExactlyElementsOf(fields);
         answer.properties().stream().filter(field -> !field.getKey().equals("receipt")).forEach(field ->
                 assertThat(stored.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue()));

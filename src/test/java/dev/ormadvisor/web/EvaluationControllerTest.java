@@ -329,13 +329,41 @@ class EvaluationControllerTest {
             badRequest(evaluate("{\"project\": {\"monthsToDeadline\": 99999999999}}"), "project.monthsToDeadline");
         }
 
-        /** The parser refuses the number before binding reaches the field, so only its object can be named. */
+        /** The parser refuses the number before binding reaches the field: the parser's position names it. */
         @Test
         void aNumberWithMoreDigitsThanTheParserAccepts() throws Exception {
             JsonNode problem = badRequest(evaluate("{\"project\": {\"monthsToDeadline\": 1" + "0".repeat(30) + "}}"),
-                    "project");
+                    "project.monthsToDeadline");
 
             assertThat(problem.get("detail").asString()).contains("number longer than 20");
+        }
+
+        @Test
+        void aTeamSizeWithMoreDigitsThanTheParserAccepts() throws Exception {
+            badRequest(evaluate("{\"team\":{\"size\":99999999999999999999999}}"), "team.size");
+        }
+
+        @Test
+        void aNegativeNumberWithMoreDigitsThanTheParserAccepts() throws Exception {
+            badRequest(evaluate("{\"team\": {\"knowsDjango\": true, \"size\": -99999999999999999999999}}"),
+                    "team.size");
+        }
+
+        @Test
+        void aFractionWithMoreDigitsThanTheParserAccepts() throws Exception {
+            badRequest(evaluate("{\"project\": {\"monthsToDeadline\": 0." + "1".repeat(30) + "}}"),
+                    "project.monthsToDeadline");
+        }
+
+        @Test
+        void aNumberWithAHugeExponent() throws Exception {
+            badRequest(evaluate("{\"team\": {\"size\": 1e999999999}}"), "team.size");
+        }
+
+        @Test
+        void aTooLongNumberInsideTheReasons() throws Exception {
+            badRequest(evaluate("{\"leaning\": {\"reasons\": [\"HYPE\", 1" + "0".repeat(30) + "]}}"),
+                    "leaning.reasons[1]");
         }
 
         @Test
@@ -348,6 +376,30 @@ class EvaluationControllerTest {
             JsonNode problem = badRequest(evaluate("{\"label\": \"" + "x".repeat(100_001) + "\"}"), "label");
 
             assertThat(problem.get("detail").asString()).contains("100000");
+        }
+
+        @Test
+        void aLabelWithANulCharacterNoStoreCouldRecord() throws Exception {
+            badRequest(evaluate("{\"label\": \"shop\\u0000\"}"), "label");
+        }
+
+        @Test
+        void aLabelWithAnUnpairedSurrogate() throws Exception {
+            badRequest(evaluate("{\"label\": \"shop\\ud800\"}"), "label");
+        }
+
+        @Test
+        void anOverlongUtf8EncodingThatTheParserWouldDecode() throws Exception {
+            byte[] overlongA = {'{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xC1, (byte) 0x81, '"', '}'};
+            badRequest(mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(overlongA)).andReturn()
+                    .getResponse(), "");
+        }
+
+        @Test
+        void brokenUtf8InsideAField() throws Exception {
+            byte[] broken = {'{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xFF, '"', '}'};
+            badRequest(mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(broken)).andReturn()
+                    .getResponse(), "label");
         }
 
         @Test

@@ -180,7 +180,10 @@ class EvaluationHistoryTest {
             "size=0 | size",
             "size=201 | size",
             "colour=red | colour",
-            "choice=SQLALCHEMY&choice=DJANGO_ORM | choice"})
+            "choice=SQLALCHEMY&choice=DJANGO_ORM | choice",
+            "label=shop%00 | label",
+            "statement=%00 | statement",
+            "rulesVersion=a%00b | rulesVersion"})
     void refusesAFilterOrPageItCannotUseWithA400NamingTheParameter(String query, String parameter) throws Exception {
         HttpResponse<String> response = service.get("/api/v1/evaluations?" + query.replace("+", "%2B"));
 

@@ -110,6 +110,43 @@ class OpenApiDocumentationTest {
     }
 
     @Test
+    void documentsEveryDraftsEndpointBehindTheAdminBearerToken() {
+        assertThat(docs.at("/components/securitySchemes/adminToken/scheme").asString()).isEqualTo("bearer");
+        for (String path : List.of("/api/v1/drafts/base", "/api/v1/drafts/scenario")) {
+            JsonNode get = docs.get("paths").get(path).get("get");
+            assertThat(get.get("summary").asString()).as(path).isNotBlank();
+            assertThat(get.at("/security/0/adminToken").isArray()).as(path).isTrue();
+        }
+        for (String action : List.of("check", "impact", "publish")) {
+            JsonNode post = docs.get("paths").get("/api/v1/drafts/" + action).get("post");
+            assertThat(post.get("summary").asString()).as(action).isNotBlank();
+            assertThat(post.get("description").asString()).as(action).isNotBlank();
+            assertThat(post.at("/security/0/adminToken").isArray()).as(action).isTrue();
+        }
+        assertThat(docs.at("/paths/~1api~1v1~1drafts~1publish/post/responses").propertyNames())
+                .contains("200", "409", "422");
+        assertThat(schema("DraftCheck").get("properties").propertyNames())
+                .contains("ok", "version", "errors", "scenarios", "coverage", "diff");
+        assertThat(schema("DraftImpactRequest").at("/properties/limit/default").asInt()).isEqualTo(1000);
+    }
+
+    @Test
+    void documentsTheRuleSetDiffAndBundle() {
+        JsonNode diff = docs.at("/paths/~1api~1v1~1rulesets~1{from}~1diff~1{to}/get");
+        JsonNode bundle = docs.at("/paths/~1api~1v1~1rulesets~1{version}~1bundle/get");
+
+        assertThat(diff.get("summary").asString()).isNotBlank();
+        assertThat(diff.get("description").asString()).contains("CONSEQUENCE", "unified diff", "statement keys");
+        assertThat(diff.at("/responses/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/RuleSetDiff");
+        assertThat(diff.at("/responses/404/description").asString()).contains("parameter");
+        assertThat(diff.get("parameters").findValuesAsString("name")).containsExactly("from", "to");
+        assertThat(bundle.get("description").asString()).contains("statements.yaml", "scenarios/", ".drl.xlsx");
+        assertThat(bundle.at("/responses/200/content").has("application/gzip")).isTrue();
+        assertThat(schema("Problem").at("/properties/parameter/description").asString()).contains("404");
+    }
+
+    @Test
     void servesSwaggerUi() throws Exception {
         HttpResponse<String> page = get("/swagger-ui.html");
 

@@ -53,10 +53,7 @@ class ReplayTest {
 
     @DynamicPropertySource
     static void rulesCopyAndAdminToken(DynamicPropertyRegistry registry) {
-        ServiceClient.ownAuditDatabase(registry);
-        registry.add("advisor.rules.dir", RULES::toString);
-        registry.add("advisor.rules.watch", () -> "false");
-        registry.add("advisor.admin.token", () -> TOKEN);
+        ServiceClient.ownServiceReloadedByHand(registry, RULES, TOKEN);
     }
 
     @BeforeEach
