@@ -60,6 +60,10 @@ start() {
     answered="$(date +%s%3N)"
     kill "$service_pid" && wait "$service_pid" 2>/dev/null || true
     service_pid=""
+    if grep -q '\]\[aot\]' "$log"; then
+        echo "$name run $run: the JVM says of the AOT cache:" >&2
+        grep '\]\[aot\]' "$log" >&2
+    fi
     echo "$name $started $answered $log" >>"$work/runs"
     printf '%-10s run %d: first answer after %5d ms   (load average %s)\n' "$name" "$run" \
         $((answered - started)) "$(cut -d' ' -f1-3 /proc/loadavg)"
