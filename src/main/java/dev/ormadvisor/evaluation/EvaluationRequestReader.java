@@ -37,11 +37,16 @@ public final class EvaluationRequestReader {
         EvaluationRequest request;
         // The parser is ours so that a failure inside it can be placed: a parser limit (a number too long) throws
         // without saying where, and binding has not yet descended into the field being read.
-        try (JsonParser parser = json.createParser(document)) {
-            try {
-                request = json.readValue(parser, EvaluationRequest.class);
-            } catch (JacksonException e) {
-                throw new InvalidFactsException(List.of(JsonInputProblems.of(e, parser)));
+        JsonParser parser = null;
+        try {
+            // Creating the parser reads too: it detects the encoding (and refuses UCS-4 byte orders it cannot read).
+            parser = json.createParser(document);
+            request = json.readValue(parser, EvaluationRequest.class);
+        } catch (JacksonException e) {
+            throw new InvalidFactsException(List.of(JsonInputProblems.of(e, parser)));
+        } finally {
+            if (parser != null) {
+                parser.close();
             }
         }
         if (request == null) {

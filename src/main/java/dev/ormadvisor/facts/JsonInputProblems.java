@@ -11,6 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -51,6 +52,9 @@ public final class JsonInputProblems {
         }
         if (error instanceof InputCoercionException) {
             return FieldProblem.of(field, "is a number out of range");
+        }
+        if (error instanceof JacksonIOException) {
+            return FieldProblem.of(field, "is not JSON text in UTF-8");
         }
         if (error instanceof StreamConstraintsException) {
             return FieldProblem.of(field, limitExceeded(error.getOriginalMessage()));

@@ -395,6 +395,14 @@ class EvaluationControllerTest {
                     .getResponse(), "");
         }
 
+        /** Found by the fuzzer: the parser guesses UCS-4 from the first bytes, in a byte order it cannot read. */
+        @Test
+        void bytesThatLookLikeUcs4InAnUnreadableByteOrder() throws Exception {
+            byte[] ucs4 = {0, 0, '/', 0};
+            badRequest(mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content(ucs4)).andReturn()
+                    .getResponse(), "");
+        }
+
         @Test
         void brokenUtf8InsideAField() throws Exception {
             byte[] broken = {'{', '"', 'l', 'a', 'b', 'e', 'l', '"', ':', '"', (byte) 0xFF, '"', '}'};
