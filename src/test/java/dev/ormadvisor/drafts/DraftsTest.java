@@ -121,16 +121,7 @@ class DraftsTest {
     void impactNamesTheAuditedEvaluationWhoseVerdictTheDraftFlips() throws Exception {
         String id = service().evaluate(TEAM_A).get("id").asString();
         JsonNode base = base();
-        String flipped = file(base, "choose-django-orm.drl") + """
-
-                rule "Everything is SQLAlchemy now"
-                    @statements("SA-1") @kind("CHOOSE") @explanation("A draft that flips every verdict.")
-                when
-                    Project()
-                then
-                    insert( new Evidence( Option.SQLALCHEMY, 100 ) );
-                end
-                """;
+        String flipped = file(base, "choose-django-orm.drl") + ShippedRules.FLIPS_EVERY_VERDICT;
         ObjectNode body = draft(base, Map.of("choose-django-orm.drl", flipped));
         body.put("limit", 50);
 
@@ -140,7 +131,7 @@ class DraftsTest {
         JsonNode change = find(impact.get("changes"), "id", id);
         assertThat(change.at("/old/choice").asString()).isEqualTo("DJANGO_ORM");
         assertThat(change.at("/new/choice").asString()).isEqualTo("SQLALCHEMY");
-        assertThat(change.get("rulesNewlyFired").toString()).contains("Everything is SQLAlchemy now");
+        assertThat(change.get("rulesNewlyFired").toString()).contains("Every project is SQLAlchemy now");
         assertThat(service().status().get("version").asString()).isEqualTo(base.get("version").asString());
     }
 
