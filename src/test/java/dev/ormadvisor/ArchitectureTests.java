@@ -23,6 +23,17 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /** Drafts, reloads and the command line all compile through it, so none can skip the safety check. */
+    @Test
+    void onlyTheRuleBaseCompilerBuildsRulesAndItChecksThemFirst() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.ormadvisor.engine.RuleBaseCompiler")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.builder.KnowledgeBuilderFactory")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.builder.KnowledgeBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.api.KieServices")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.utils.KieHelper")
+                .check(classes);
+    }
+
     @Test
     void decisionTablesAreReadWithDroolsAndPoiAloneKnowingNothingOfTheEngine() {
         classes().that().resideInAPackage("..decisiontables..")

@@ -26,7 +26,8 @@ final class RulesFolder {
         try {
             return new Compilation(Optional.of(new RuleBaseCompiler(MAX_FIRINGS).compile(rulesDir)), ExitCode.OK);
         } catch (RefusedRulesException e) {
-            err.println("The rules in " + rulesDir + " go beyond the rule language and are refused (file:line: message):");
+            err.println("The rules in " + rulesDir
+                    + " go beyond the rule language and are refused (file:line: message):");
             e.errors().stream().map(RuleError::toString).forEach(err::println);
             return new Compilation(Optional.empty(), ExitCode.FAILED);
         } catch (InvalidRuleBaseException e) {

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
@@ -32,14 +33,12 @@ import org.drools.drl.parser.DrlParser;
  */
 final class ConditionCheck {
 
-    private final String rule;
+    private final RuleUnderCheck rule;
     private final RuleScope scope;
-    private final Violations violations;
 
-    ConditionCheck(String rule, RuleScope scope, Violations violations) {
+    ConditionCheck(RuleUnderCheck rule) {
         this.rule = rule;
-        this.scope = scope;
-        this.violations = violations;
+        this.scope = rule.scope();
     }
 
     void element(BaseDescr element, int line) {
@@ -56,7 +55,8 @@ final class ConditionCheck {
 
     private void pattern(PatternDescr pattern, int line) {
         if (pattern.isQuery() || !pattern.getBehaviors().isEmpty() || !pattern.getAnnotations().isEmpty()) {
-            refuse(line, "a query call, window or annotation in pattern " + pattern.getObjectType() + " is not allowed: "
+            refuse(line, "a query call, window or annotation in pattern " + pattern.getObjectType()
+                    + " is not allowed: "
                     + RuleLanguage.CONDITIONS);
             return;
         }
@@ -74,7 +74,8 @@ final class ConditionCheck {
         if (pattern.getSource() instanceof FromDescr from) {
             from(from, line);
         } else if (pattern.getSource() != null) {
-            refuse(line, keyword(pattern.getSource()) + " is not part of the rule language: " + RuleLanguage.CONDITIONS);
+            refuse(line, keyword(pattern.getSource()) + " is not part of the rule language: "
+                    + RuleLanguage.CONDITIONS);
         }
         if (pattern.getIdentifier() != null) {
             scope.bind(pattern.getIdentifier(), type);
@@ -83,7 +84,8 @@ final class ConditionCheck {
             if (constraint instanceof ExprConstraintDescr expr && expr.getType() == ExprConstraintDescr.Type.NAMED) {
                 constraint(expr.getExpression(), type.get(), lineOf(expr, line));
             } else {
-                refuse(lineOf((BaseDescr) constraint, line), "the positional constraint \"" + constraint + "\" is not allowed: "
+                refuse(lineOf((BaseDescr) constraint, line), "the positional constraint \"" + constraint
+                        + "\" is not allowed: "
                         + RuleLanguage.CONSTRAINTS);
             }
         }
@@ -112,7 +114,7 @@ final class ConditionCheck {
 
     /** {@code from $fact.field} only: the source is a fact bound earlier, read through one of its fields. */
     private void from(FromDescr from, int line) {
-        boolean factField = JavaSyntax.expression(from.getExpression())
+        boolean factField = rule.syntax().expression(from.getExpression())
                 .filter(FieldAccessExpr.class::isInstance).map(FieldAccessExpr.class::cast)
                 .filter(access -> access.getScope() instanceof NameExpr variable
                         && scope.factType(variable.getNameAsString())
@@ -150,8 +152,9 @@ final class ConditionCheck {
         }
 
         void part(BaseDescr part) {
-            if (part instanceof ConstraintConnectiveDescr connective && (connective.getConnective() == ConnectiveType.AND
-                    || connective.getConnective() == ConnectiveType.OR)) {
+            if (part instanceof ConstraintConnectiveDescr connective
+                    && (connective.getConnective() == ConnectiveType.AND
+                            || connective.getConnective() == ConnectiveType.OR)) {
                 connective.getDescrs().forEach(this::part);
             } else if (part instanceof RelationalExprDescr relation) {
                 if (!RuleLanguage.OPERATORS.contains(relation.getOperator()) || relation.isNegated()
@@ -172,8 +175,14 @@ final class ConditionCheck {
 
         private void bind(BindingDescr binding) {
             String field = binding.getExpression().strip();
+            boolean plainName = rule.syntax().expression(field).filter(NameExpr.class::isInstance).isPresent();
+            if (!binding.isUnification() && plainName && !RuleLanguage.properties(type).contains(field)) {
+                notAField(field);
+                return;
+            }
             if (binding.isUnification() || !RuleLanguage.properties(type).contains(field)) {
-                refuseHere("binding " + field + ", which is not a field of " + type.getSimpleName() + ", is not allowed");
+                refuseHere("binding " + field + ", which is not a field of " + type.getSimpleName()
+                        + ", is not allowed");
                 return;
             }
             scope.bind(binding.getVariable(), RuleLanguage.propertyType(type, field)
@@ -185,16 +194,25 @@ final class ConditionCheck {
          * bound earlier; nothing else.
          */
         private void operand(String operand) {
-            Optional<Expression> expression = JavaSyntax.expression(operand);
+            Optional<Expression> expression = rule.syntax().expression(operand);
             boolean allowed = expression.filter(e -> RuleLanguage.isLiteral(e) || RuleLanguage.isEnumConstant(e)
                     || e instanceof ThisExpr self && self.getTypeName().isEmpty()
                     || e instanceof NameExpr name && (RuleLanguage.properties(type).contains(name.getNameAsString())
                             || scope.isBound(name.getNameAsString()))).isPresent();
-            if (!allowed) {
+            if (!allowed && expression.filter(NameExpr.class::isInstance).isPresent()) {
+                notAField(operand);
+            } else if (!allowed) {
                 refuseHere(operand + " is not allowed: it is not a field of " + type.getSimpleName() + ", a literal,"
                         + " an enum constant or a bound $variable (method calls, static fields and other classes are"
                         + " refused)");
             }
+        }
+
+        /** A plain name that is no field and no variable: a typo, kept from the compiler all the same. */
+        private void notAField(String name) {
+            rule.mistake(line, "in \"" + text + "\": " + name + " is not a field of " + type.getSimpleName()
+                    + " nor a $variable bound earlier; the fields of " + type.getSimpleName() + " are "
+                    + String.join(", ", new TreeSet<>(RuleLanguage.properties(type))));
         }
 
         private void refuseHere(String what) {
@@ -203,7 +221,7 @@ final class ConditionCheck {
     }
 
     private void refuse(int line, String message) {
-        violations.add(line, "rule \"" + rule + "\": " + message);
+        rule.refuse(line, message);
     }
 
     private static int lineOf(BaseDescr descr, int fallback) {

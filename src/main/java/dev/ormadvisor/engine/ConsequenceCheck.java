@@ -15,19 +15,17 @@ import java.util.Optional;
  */
 final class ConsequenceCheck {
 
-    private final String rule;
+    private final RuleUnderCheck rule;
     private final RuleScope scope;
-    private final Violations violations;
 
-    ConsequenceCheck(String rule, RuleScope scope, Violations violations) {
+    ConsequenceCheck(RuleUnderCheck rule) {
         this.rule = rule;
-        this.scope = scope;
-        this.violations = violations;
+        this.scope = rule.scope();
     }
 
     /** {@code firstLine} is the file's line the consequence text starts on. */
     void check(String consequence, int firstLine) {
-        Optional<BlockStmt> block = JavaSyntax.block(consequence);
+        Optional<BlockStmt> block = rule.syntax().block(consequence);
         if (block.isEmpty()) {
             refuse(firstLine, "a consequence that is not plain Java statements is not allowed");
             return;
@@ -79,7 +77,7 @@ final class ConsequenceCheck {
     }
 
     private void refuse(int line, String what) {
-        violations.add(line, "rule \"" + rule + "\": " + what + ": " + RuleLanguage.CONSEQUENCES);
+        rule.refuse(line, what + ": " + RuleLanguage.CONSEQUENCES);
     }
 
     private static String oneLine(Statement statement) {

@@ -9,27 +9,29 @@ import java.util.Optional;
 
 /**
  * Reads the bits of Java inside rule descriptors (a constraint's operands, a consequence) as syntax trees, so the
- * safety check judges what the code is rather than what its text looks like. Empty when it is not Java.
+ * safety check judges what the code is rather than what its text looks like. Empty when it is not Java. One per
+ * check: a parser is not safe to share between threads, and making one per expression is slow.
  */
 final class JavaSyntax {
 
-    private JavaSyntax() {
-    }
+    /**
+     * Any syntax is read (the check refuses whatever it does not recognise, so no language level is needed), and
+     * unicode escapes are decoded first, as the Java compiler does: otherwise a line comment holding an escaped
+     * line break, then code, would be a comment here and a statement in the compiled consequence.
+     */
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setPreprocessUnicodeEscapes(true));
 
-    static Optional<Expression> expression(String text) {
-        return result(parser().parseExpression(text));
+    Optional<Expression> expression(String text) {
+        return result(parser.parseExpression(text));
     }
 
     /** The block keeps the text's lines: line 1 of the block is line 1 of the text. */
-    static Optional<BlockStmt> block(String text) {
-        return result(parser().parseBlock("{" + text + "\n}"));
+    Optional<BlockStmt> block(String text) {
+        return result(parser.parseBlock("{" + text + "\n}"));
     }
 
     private static <T> Optional<T> result(ParseResult<T> result) {
         return result.isSuccessful() ? result.getResult() : Optional.empty();
-    }
-
-    private static JavaParser parser() {
-        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     }
 }

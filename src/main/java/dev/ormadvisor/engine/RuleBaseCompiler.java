@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -87,25 +88,31 @@ public final class RuleBaseCompiler {
      * file against the rule language ({@link RuleLanguageCheck}) before anything is compiled: a folder with a rule
      * outside it stops here, with nothing built. Otherwise the checked descriptors themselves, never the text
      * again, are compiled in one builder: one rule base version (tables after the DRL files, so a folder without
-     * tables compiles exactly as before). Any error so far stops here, with every error found.
+     * tables compiles exactly as before). A file the check found a mistake in (a field that does not exist) is
+     * left out of the build, its errors reported with the others. Any error so far stops here, with every error
+     * found.
      */
     private KieBase build(RuleSources sources, Map<String, Translation> tables, List<RuleError> errors) {
-        Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+        Map<String, PackageDescr> checked = new LinkedHashMap<>();
         List<RuleError> outsideTheLanguage = new ArrayList<>();
+        Map<String, String> drlByFile = new LinkedHashMap<>();
         sources.ruleFiles().forEach((file, text) -> {
             if (TableFormat.of(file).isEmpty()) {
-                parse(file, text, tables, errors).ifPresent(descr -> {
-                    parsed.put(file, descr);
-                    outsideTheLanguage.addAll(RuleLanguageCheck.check(file, text, descr));
-                });
+                drlByFile.put(file, text);
             }
         });
-        tables.forEach((file, table) -> table.drl().ifPresent(drl -> parse(file, drl, tables, errors)
-                .ifPresent(descr -> {
-                    parsed.put(file, descr);
-                    RuleLanguageCheck.check(file, drl, descr).forEach(error -> outsideTheLanguage.add(
-                            atTableRow(error, table, error.message())));
-                })));
+        tables.forEach((file, table) -> table.drl().ifPresent(drl -> drlByFile.put(file, drl)));
+        drlByFile.forEach((file, drl) -> parse(file, drl, tables, errors).ifPresent(descr -> {
+            Violations found = RuleLanguageCheck.check(file, drl, descr);
+            Translation table = tables.get(file);
+            UnaryOperator<RuleError> located = table == null ? error -> error
+                    : error -> atTableRow(error, table, error.message());
+            found.refused().stream().map(located).forEach(outsideTheLanguage::add);
+            found.mistakes().stream().map(located).forEach(errors::add);
+            if (found.none()) {
+                checked.put(file, descr);
+            }
+        }));
         if (!outsideTheLanguage.isEmpty()) {
             outsideTheLanguage.addAll(errors);
             throw new RefusedRulesException(sorted(outsideTheLanguage));
@@ -117,7 +124,7 @@ public final class RuleBaseCompiler {
         thread.setContextClassLoader(RuleBaseCompiler.class.getClassLoader());
         try {
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-            parsed.forEach((file, descr) -> add(builder, file, descr, errors));
+            checked.forEach((file, descr) -> add(builder, file, descr, errors));
             for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
                 errors.add(toError(result, tables));
             }

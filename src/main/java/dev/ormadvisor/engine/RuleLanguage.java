@@ -78,7 +78,8 @@ final class RuleLanguage {
             String simpleName = name.startsWith(pkg + ".") ? name.substring(pkg.length() + 1) : name;
             if (isIdentifier(simpleName)) {
                 try {
-                    return Optional.of(Class.forName(pkg + "." + simpleName, false, RuleLanguage.class.getClassLoader()));
+                    return Optional.of(Class.forName(pkg + "." + simpleName, false,
+                            RuleLanguage.class.getClassLoader()));
                 } catch (ClassNotFoundException notInThisPackage) {
                     // try the next package
                 }
@@ -133,7 +134,8 @@ final class RuleLanguage {
         for (String prefix : List.of("get", "is")) {
             if (accessor.length() > prefix.length() && accessor.startsWith(prefix)
                     && Character.isUpperCase(accessor.charAt(prefix.length()))) {
-                return Character.toLowerCase(accessor.charAt(prefix.length())) + accessor.substring(prefix.length() + 1);
+                return Character.toLowerCase(accessor.charAt(prefix.length()))
+                        + accessor.substring(prefix.length() + 1);
             }
         }
         return accessor;

@@ -23,11 +23,11 @@ final class RuleLanguageCheck {
     }
 
     /** {@code drl} is the text {@code descr} was parsed from, to place each consequence statement on its line. */
-    static List<RuleError> check(String file, String drl, PackageDescr descr) {
+    static Violations check(String file, String drl, PackageDescr descr) {
         Violations violations = new Violations(file);
         for (ImportDescr imported : descr.getImports()) {
             if (!RuleLanguage.isAllowedImport(imported.getTarget())) {
-                violations.add(imported.getLine(), "import " + imported.getTarget() + " is not allowed: "
+                violations.refuse(imported.getLine(), "import " + imported.getTarget() + " is not allowed: "
                         + RuleLanguage.IMPORTS);
             }
         }
@@ -44,48 +44,51 @@ final class RuleLanguageCheck {
         refuseAll(violations, "declare window", descr.getWindowDeclarations(), RuleLanguage.CONDITIONS);
         refuseAll(violations, "a package attribute", descr.getAttributes(), RuleLanguage.RULE_HEADER);
         if (descr.getUnit() != null) {
-            violations.add(descr.getUnit().getLine(), "unit is not part of the rule language: write plain rules");
+            violations.refuse(descr.getUnit().getLine(), "unit is not part of the rule language: write plain rules");
         }
         List<String> lines = drl.lines().toList();
+        JavaSyntax syntax = new JavaSyntax();
         for (RuleDescr rule : descr.getRules()) {
             if (rule.isQuery()) {
-                violations.add(rule.getLine(), "query \"" + rule.getName() + "\" is not allowed: the service asks"
+                violations.refuse(rule.getLine(), "query \"" + rule.getName() + "\" is not allowed: the service asks"
                         + " the rule base for its conclusions itself, so rules need no queries");
             } else {
-                rule(rule, lines, violations);
+                rule(rule, lines, new RuleUnderCheck(rule.getName(), new RuleScope(), violations, syntax));
             }
         }
-        return violations.found();
+        return violations;
     }
 
-    private static void rule(RuleDescr rule, List<String> lines, Violations violations) {
+    private static void rule(RuleDescr rule, List<String> lines, RuleUnderCheck underCheck) {
+        Violations violations = underCheck.violations();
         String subject = "rule \"" + rule.getName() + "\": ";
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
-            boolean wholeNumber = JavaSyntax.expression(attribute.getValue().getValue())
+            boolean wholeNumber = underCheck.syntax().expression(attribute.getValue().getValue())
                     .filter(value -> RuleLanguage.isLiteral(value) && value.toString().matches("[-+]?\\s*\\d+"))
                     .isPresent();
             if (!attribute.getKey().equals(RuleLanguage.SALIENCE) || !wholeNumber) {
-                violations.add(lineOf(attribute.getValue(), rule), subject + "the attribute " + attribute.getKey()
+                violations.refuse(lineOf(attribute.getValue(), rule), subject + "the attribute " + attribute.getKey()
                         + " " + attribute.getValue().getValue() + " is not allowed: " + RuleLanguage.RULE_HEADER);
             }
         }
         for (AnnotationDescr annotation : rule.getAnnotations()) {
-            if (!annotation.getValueMap().values().stream().allMatch(RuleLanguageCheck::isLiteralList)) {
-                violations.add(lineOf(annotation, rule), subject + "@" + annotation.getName() + " holding anything but"
-                        + " text in quotes or a number is not allowed: " + RuleLanguage.RULE_HEADER);
+            if (!annotation.getValueMap().values().stream()
+                    .allMatch(value -> isLiteralList(value, underCheck.syntax()))) {
+                violations.refuse(lineOf(annotation, rule), subject + "@" + annotation.getName()
+                        + " holding anything but text in quotes or a number is not allowed: "
+                        + RuleLanguage.RULE_HEADER);
             }
         }
-        RuleScope scope = new RuleScope();
-        new ConditionCheck(rule.getName(), scope, violations).element(rule.getLhs(), rule.getLine());
+        new ConditionCheck(underCheck).element(rule.getLhs(), rule.getLine());
         if (!rule.getNamedConsequences().isEmpty()) {
-            violations.add(rule.getConsequenceLine(), subject + "named consequences are not allowed: "
+            violations.refuse(rule.getConsequenceLine(), subject + "named consequences are not allowed: "
                     + RuleLanguage.CONSEQUENCES);
         }
         if (rule.getConsequence() instanceof String consequence) {
-            new ConsequenceCheck(rule.getName(), scope, violations)
+            new ConsequenceCheck(underCheck)
                     .check(consequence, firstLineOf(consequence, rule.getConsequenceLine(), lines));
         } else if (rule.getConsequence() != null) {
-            violations.add(rule.getConsequenceLine(), subject + "this consequence is not allowed: "
+            violations.refuse(rule.getConsequenceLine(), subject + "this consequence is not allowed: "
                     + RuleLanguage.CONSEQUENCES);
         }
     }
@@ -94,8 +97,8 @@ final class RuleLanguageCheck {
      * {@code "DJ-1"}, {@code 3} or {@code "DJ-2", "DJ-4"}: Drools evaluates a tag's value that is not plain text,
      * so it must be nothing but literals.
      */
-    private static boolean isLiteralList(Object value) {
-        return value instanceof String text && JavaSyntax.expression("values(" + text + ")")
+    private static boolean isLiteralList(Object value, JavaSyntax syntax) {
+        return value instanceof String text && syntax.expression("values(" + text + ")")
                 .filter(expression -> expression instanceof MethodCallExpr call && call.getScope().isEmpty()
                         && call.getNameAsString().equals("values")
                         && call.getArguments().stream().allMatch(RuleLanguage::isLiteral))
@@ -104,7 +107,7 @@ final class RuleLanguageCheck {
 
     private static void refuseAll(Violations violations, String keyword, Collection<? extends BaseDescr> found,
             String instead) {
-        found.forEach(descr -> violations.add(descr.getLine(), keyword + " is not part of the rule language: "
+        found.forEach(descr -> violations.refuse(descr.getLine(), keyword + " is not part of the rule language: "
                 + instead));
     }
 

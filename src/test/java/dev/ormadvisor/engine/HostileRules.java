@@ -59,6 +59,10 @@ record HostileRules(String name, String drl, List<String> refusedAt, boolean run
                 """.formatted(when.indent(4).stripTrailing()), List.of(refusedAt), true);
     }
 
+    static Stream<HostileRules> runningWithoutTheCheck() {
+        return all().filter(HostileRules::runsWithout);
+    }
+
     static Stream<HostileRules> all() {
         return Stream.of(
                 inConsequence("System.exit", """
@@ -79,6 +83,9 @@ record HostileRules(String name, String drl, List<String> refusedAt, boolean run
                 inConsequence("reflection", """
                         Object file = Class.forName( "java.io.File" ).getConstructor( String.class ).newInstance( "MARKER" );
                         file.getClass().getMethod( "createNewFile" ).invoke( file );""", "Class.forName", true),
+                inConsequence("code hidden in a comment by a unicode escape", """
+                        // only a comment \\u000a new java.io.File( "MARKER" ).createNewFile();""",
+                        "only a comment", true),
                 inConsequence("a non-literal argument", """
                         insert( new Evidence( Option.SQLALCHEMY, new java.io.File( "MARKER" ).createNewFile() ? 2 : 1 ) );""",
                         "Option.SQLALCHEMY", true),
