@@ -27,6 +27,21 @@ public final class ShippedRules {
             end
             """;
 
+    /**
+     * A rule, to append to a file of the shipped rules (which has the imports), that gives SQLAlchemy 100 points for
+     * any project: every verdict it sees flips to SQLAlchemy.
+     */
+    public static final String FLIPS_EVERY_VERDICT = """
+
+            rule "Every project is SQLAlchemy now"
+                @statements("SA-1") @kind("CHOOSE") @explanation("A draft that flips every verdict.")
+            when
+                Project()
+            then
+                insert( new Evidence( Option.SQLALCHEMY, 100 ) );
+            end
+            """;
+
     private ShippedRules() {
     }
 

@@ -121,16 +121,7 @@ class DraftsTest {
     void impactNamesTheAuditedEvaluationWhoseVerdictTheDraftFlips() throws Exception {
         String id = service().evaluate(TEAM_A).get("id").asString();
         JsonNode base = base();
-        String flipped = file(base, "choose-django-orm.drl") + """
-
-                rule "Everything is SQLAlchemy now"
-                    @statements("SA-1") @kind("CHOOSE") @explanation("A draft that flips every verdict.")
-                when
-                    Project()
-                then
-                    insert( new Evidence( Option.SQLALCHEMY, 100 ) );
-                end
-                """;
+        String flipped = file(base, "choose-django-orm.drl") + ShippedRules.FLIPS_EVERY_VERDICT;
         ObjectNode body = draft(base, Map.of("choose-django-orm.drl", flipped));
         body.put("limit", 50);
 
@@ -140,7 +131,7 @@ class DraftsTest {
         JsonNode change = find(impact.get("changes"), "id", id);
         assertThat(change.at("/old/choice").asString()).isEqualTo("DJANGO_ORM");
         assertThat(change.at("/new/choice").asString()).isEqualTo("SQLALCHEMY");
-        assertThat(change.get("rulesNewlyFired").toString()).contains("Everything is SQLAlchemy now");
+        assertThat(change.get("rulesNewlyFired").toString()).contains("Every project is SQLAlchemy now");
         assertThat(service().status().get("version").asString()).isEqualTo(base.get("version").asString());
     }
 
@@ -210,13 +201,14 @@ class DraftsTest {
             for (int i = 0; i < 150; i++) {
                 answers.add(clients.submit(() -> service.post("/api/v1/evaluations", TEAM_A, null)));
             }
-            for (int publish = 0; publish < 3; publish++) {
-                JsonNode base = base();
-                ObjectNode body = draft(base, Map.of("load-" + publish + ".drl",
-                        ShippedRules.EXTRA_RULE.replace("Small teams move faster", "Load " + publish + ": small teams")));
-                JsonNode published = ok(post("/publish", body));
-                versionsInService.add(published.get("version").asString());
-            }
+            // Adds a rule no facts can fire, then deletes it: the folder ends as it began, every scenario passing.
+            String neverFires = ShippedRules.EXTRA_RULE.replace("Small teams move faster", "Under load: teams")
+                    .replace("size <= 5", "size < 0");
+            JsonNode added = ok(post("/publish", draft(base(), Map.of("under-load.drl", neverFires))));
+            versionsInService.add(added.get("version").asString());
+            ObjectNode deletion = draft(base(), Map.of());
+            deletion.putArray("deleted").add("under-load.drl");
+            versionsInService.add(ok(post("/publish", deletion)).get("version").asString());
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get();
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

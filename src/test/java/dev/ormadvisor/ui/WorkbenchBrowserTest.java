@@ -130,16 +130,8 @@ class WorkbenchBrowserTest extends BrowserTest {
         String id = new ServiceClient(port).evaluate(ServiceClient.TEAM_A).get("id").asString();
         openWorkbench();
         openFile("choose-sqlalchemy.drl");
-        script("const s = ace.edit('editor').session; s.setValue(s.getValue() + arguments[0]);", """
-
-                rule "Every project is SQLAlchemy now"
-                    @statements("SA-1") @kind("CHOOSE") @explanation("A draft that flips every verdict.")
-                when
-                    Project()
-                then
-                    insert( new Evidence( Option.SQLALCHEMY, 100 ) );
-                end
-                """);
+        script("const s = ace.edit('editor').session; s.setValue(s.getValue() + arguments[0]);",
+                ShippedRules.FLIPS_EVERY_VERDICT);
         click("impact");
 
         browser.waiting(COMPILING).until(visibilityOfElementLocated(By.id("impact-changes")));
