@@ -86,6 +86,9 @@ public final class ScenarioFiles {
     Scenario parse(String text, String name) {
         try {
             ScenarioFile parsed = yaml.readValue(text, ScenarioFile.class);
+            if (parsed == null) {
+                throw new InvalidScenarioException(name, "it holds no scenario: the YAML document is empty");
+            }
             if (parsed.expect() == null) {
                 throw new InvalidScenarioException(name, "it has no expect: section");
             }

@@ -13,7 +13,8 @@ final class FieldPaths {
     }
 
     static Optional<JsonNode> resolve(JsonNode root, String path) {
-        return path.isEmpty() ? Optional.of(root) : step(root, path);
+        // Each name is read with the dot before it, so that an empty name ({@code "": 1}, path {@code a.}) is one.
+        return step(root, path.isEmpty() || path.startsWith("[") ? path : "." + path);
     }
 
     private static Optional<JsonNode> step(JsonNode node, String rest) {
@@ -25,15 +26,16 @@ final class FieldPaths {
             if (close > 1 && rest.substring(1, close).chars().allMatch(Character::isDigit)) {
                 int index = Integer.parseInt(rest.substring(1, close));
                 if (index < node.size()) {
-                    return step(node.get(index), afterDot(rest.substring(close + 1)));
+                    return step(node.get(index), rest.substring(close + 1));
                 }
             }
             return Optional.empty();
         }
-        if (node.isObject()) {
+        if (node.isObject() && rest.startsWith(".")) {
+            String names = rest.substring(1);
             for (String name : node.propertyNames()) {
-                if (rest.startsWith(name) && endsAName(rest, name.length())) {
-                    Optional<JsonNode> found = step(node.get(name), afterDot(rest.substring(name.length())));
+                if (names.startsWith(name) && endsAName(names, name.length())) {
+                    Optional<JsonNode> found = step(node.get(name), names.substring(name.length()));
                     if (found.isPresent()) {
                         return found;
                     }
@@ -45,9 +47,5 @@ final class FieldPaths {
 
     private static boolean endsAName(String path, int end) {
         return end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '[';
-    }
-
-    private static String afterDot(String rest) {
-        return rest.startsWith(".") ? rest.substring(1) : rest;
     }
 }
