@@ -3,15 +3,22 @@ package dev.ormadvisor.evaluation;
 import dev.ormadvisor.engine.Decision;
 import dev.ormadvisor.engine.FiredRule;
 import dev.ormadvisor.engine.RaisedWarning;
+import dev.ormadvisor.engine.RuleDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * What operators watch about answers: how many of each verdict, how long the rules took, which rules and
  * statements fire, which warnings are raised, and how long the audit commit took.
+ *
+ * <p>Counters are looked up in the registry once per verdict, rule and statement, then kept: building a meter id
+ * and finding it again for every fired rule of every answer cost more than the increments.
  */
 @Component
 public class EvaluationMetrics {
@@ -19,6 +26,9 @@ public class EvaluationMetrics {
     private final MeterRegistry registry;
     private final Timer evaluationTime;
     private final Timer auditWriteTime;
+    private final Map<String, Counter> byVerdict = new ConcurrentHashMap<>();
+    private final Map<RuleTags, Counter> byRule = new ConcurrentHashMap<>();
+    private final Map<String, Counter> byWarning = new ConcurrentHashMap<>();
 
     public EvaluationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,16 +44,24 @@ public class EvaluationMetrics {
         Decision decision = evaluation.decision();
         evaluationTime.record(evaluation.duration());
         auditWriteTime.record(auditWrite);
-        Counter.builder("advisor.evaluations").description("Answered evaluations by verdict")
-                .tag("verdict", decision.verdict().choice().name()).register(registry).increment();
+        byVerdict.computeIfAbsent(decision.verdict().choice().name(), verdict -> Counter.builder("advisor.evaluations")
+                .description("Answered evaluations by verdict").tag("verdict", verdict).register(registry))
+                .increment();
         for (FiredRule fired : decision.firedRules()) {
-            Counter.builder("advisor.rule.fired").description("Rule firings, by rule and the statements it encodes")
-                    .tag("rule", fired.rule().name()).tag("statement", String.join(",", fired.rule().statements()))
-                    .register(registry).increment();
+            RuleDefinition rule = fired.rule();
+            byRule.computeIfAbsent(new RuleTags(rule.name(), rule.statements()), tags -> Counter
+                    .builder("advisor.rule.fired").description("Rule firings, by rule and the statements it encodes")
+                    .tag("rule", tags.name()).tag("statement", String.join(",", tags.statements())).register(registry))
+                    .increment();
         }
         for (RaisedWarning raised : decision.warnings()) {
-            Counter.builder("advisor.warnings").description("Warnings raised, by statement key")
-                    .tag("statement", raised.warning().statement()).register(registry).increment();
+            byWarning.computeIfAbsent(raised.warning().statement(), statement -> Counter.builder("advisor.warnings")
+                    .description("Warnings raised, by statement key").tag("statement", statement).register(registry))
+                    .increment();
         }
+    }
+
+    /** What a rule's counter is told apart by: the same across reloads that move a rule but keep its name and keys. */
+    private record RuleTags(String name, List<String> statements) {
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,8 @@ public class EvaluationService {
 
     static final String EVALUATION = "advisor.evaluation";
     static final String FIRING = "advisor.rules.firing";
+    /** The MDC key that carries the evaluation's id in the log lines of its request once the rules have answered. */
+    static final String EVALUATION_ID = "evaluationId";
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
@@ -36,9 +39,11 @@ public class EvaluationService {
     private final Clock clock;
     private final ObservationRegistry observations;
     private final Tracer tracer;
+    private final AnswerLogSummary logSummary;
 
     public EvaluationService(RuleBaseInService rules, AuditTrail auditTrail, EvaluationMetrics metrics,
-            JsonMapper json, Clock clock, ObservationRegistry observations, Tracer tracer) {
+            JsonMapper json, Clock clock, ObservationRegistry observations, Tracer tracer,
+            AnswerLogSummary logSummary) {
         this.rules = rules;
         this.auditTrail = auditTrail;
         this.metrics = metrics;
@@ -46,6 +51,7 @@ public class EvaluationService {
         this.clock = clock;
         this.observations = observations;
         this.tracer = tracer;
+        this.logSummary = logSummary;
     }
 
     /** Returns only once the answer is committed to the audit trail: what was never recorded is never sent. */
@@ -89,6 +95,8 @@ public class EvaluationService {
                     .observe(() -> Evaluation.of(ruleBase, label, facts, clock));
             observation.lowCardinalityKeyValue("advisor.verdict", evaluation.decision().verdict().choice().name())
                     .highCardinalityKeyValue("advisor.evaluation.id", evaluation.id());
+            // Whatever is logged from here on in this request (a failed commit, a refused answer) names the evaluation.
+            MDC.put(EVALUATION_ID, evaluation.id());
             // Serialized once, by the application's own mapper: the text stored is the text sent.
             String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
             long auditStart = System.nanoTime();
@@ -97,14 +105,18 @@ public class EvaluationService {
             // The audit commit span covers a batch of many requests' leaves: this one's index finds its batch.
             observation.highCardinalityKeyValue("advisor.audit.index", Long.toString(receipt.index()));
             metrics.answered(evaluation, Duration.ofNanos(System.nanoTime() - auditStart));
-            log.info("Evaluation {} answered {} with rule set {} in {} us (label: {})", evaluation.id(),
-                    evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
-                    evaluation.duration().toNanos() / 1000, printable(label));
+            logSummary.answered(evaluation.decision().verdict().choice());
+            if (log.isDebugEnabled()) {
+                log.debug("Evaluation {} answered {} with rule set {} in {} us (label: {})", evaluation.id(),
+                        evaluation.decision().verdict().choice(), evaluation.decision().rulesVersion(),
+                        evaluation.duration().toNanos() / 1000, printable(label));
+            }
             return new RecordedAnswer(evaluation, answer, receipt);
         } catch (RuntimeException e) {
             observation.error(e);
             throw e;
         } finally {
+            MDC.remove(EVALUATION_ID);
             observation.stop();
         }
     }
