@@ -9,22 +9,16 @@
 # Bodies are the example facts in examples/*.json, in turn.
 #
 #   bench/http.sh [SECONDS] [CONNECTIONS]        defaults: 30 16
+#
+# BENCH_JAVA picks the java (default: the one on the PATH; e.g. production's JDK 25), HTTP_JAVA_OPTS adds JVM
+# options and HTTP_SERVICE_ARGS more --name=value settings for the service: to try a setting against the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 seconds="${1:-30}"
 connections="${2:-16}"
 warm_up=10
-work="$(mktemp -d)"
-service_pid=""
-postgres_db=""
-
-cleanup() {
-    [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
-    [ -n "$postgres_db" ] && psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $postgres_db" >/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+service_work_folder
 
 # drive URL SECONDS -> "requests/s p50_ms p99_ms non2xx"
 drive() {
@@ -44,8 +38,10 @@ bench_store() {
     local base="http://127.0.0.1:$port"
     local started
     started="$(date +%s%N)"
-    (cd "$work" && exec java -jar "$OLDPWD/target/orm-advisor.jar" --server.port="$port" \
-        --advisor.rules.dir="$OLDPWD/rules" "$@" >"$work/$store.log" 2>&1) &
+    # shellcheck disable=SC2086 # HTTP_JAVA_OPTS and HTTP_SERVICE_ARGS are lists
+    (cd "$work" && exec "${BENCH_JAVA:-java}" ${HTTP_JAVA_OPTS:-} -jar "$OLDPWD/target/orm-advisor.jar" \
+        --server.port="$port" --advisor.rules.dir="$OLDPWD/rules" "$@" ${HTTP_SERVICE_ARGS:-} \
+        >"$work/$store.log" 2>&1) &
     service_pid=$!
     await_first_answer "$service_pid" "$base" "$work/$store.log"
     local startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -66,15 +62,16 @@ bench_store() {
 
 ensure_wrk
 ensure_jar
-echo "wrk: 2 threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores"
+echo "wrk: 2 threads, $connections connections, ${seconds}s per measurement after ${warm_up}s warm-ups; $(nproc) cores;" \
+    "$("${BENCH_JAVA:-java}" -version 2>&1 | head -n 1); JVM options: ${HTTP_JAVA_OPTS:-none};" \
+    "settings: ${HTTP_SERVICE_ARGS:-none}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-10s %-22s %10s %9s %9s %8s\n' store endpoint requests/s "p50 ms" "p99 ms" non-2xx
 bench_store SQLite --spring.profiles.active=bench \
     "--spring.datasource.url=jdbc:sqlite:$work/audit.db?journal_mode=WAL&synchronous=FULL&busy_timeout=10000"
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-    postgres_db="orm_advisor_bench_$$"
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $postgres_db" >/dev/null
+    fresh_postgres_database orm_advisor_bench
     bench_store PostgreSQL --spring.profiles.active=bench,postgres \
-        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$postgres_db"
+        "--spring.datasource.url=$postgres_url"
 else
     echo "PostgreSQL is not reachable at 127.0.0.1:5432: its row is skipped"
 fi

@@ -63,3 +63,29 @@ jdk25_home() {
         fi
     done
 }
+
+# For scripts that start the service: a fresh folder in $work and, at exit, the service ($service_pid) stopped, the
+# PostgreSQL database it was given ($postgres_db, see fresh_postgres_database) dropped and the folder removed.
+service_work_folder() {
+    work="$(mktemp -d)"
+    service_pid=""
+    postgres_db=""
+    trap stop_service_and_clean_up EXIT
+}
+
+stop_service_and_clean_up() {
+    if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null; wait "$service_pid" 2>/dev/null || true; fi
+    if [ -n "$postgres_db" ]; then
+        psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $postgres_db WITH (FORCE)" \
+            >/dev/null || true
+    fi
+    rm -rf "$work"
+}
+
+# fresh_postgres_database PREFIX: an empty database on PostgreSQL at 127.0.0.1:5432, dropped at exit; sets
+# $postgres_db and $postgres_url (its JDBC URL).
+fresh_postgres_database() {
+    postgres_db="${1}_$$"
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $postgres_db" >/dev/null
+    postgres_url="jdbc:postgresql://127.0.0.1:5432/$postgres_db"
+}

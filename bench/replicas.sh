@@ -14,6 +14,10 @@
 # pg_stat_activity's wait events during each measured window and prints the most frequent ones.
 # REPLICAS_WARMUP (seconds, default 20) and REPLICAS_CONNECTIONS (in all, default 16, split evenly between two
 # replicas) set the warm-up and the offered concurrency.
+# REPLICAS_CPUS=split gives each of the two replicas a core of its own (taskset: replica a core 0, replica b core 1),
+# as a CPU limit of one core per replica container does in a deployment: the JVM then sizes its collector, JIT and
+# spinning to one core. The single replica keeps every core, as one container allowed the whole machine would.
+# wrk and PostgreSQL are never pinned. Default: nothing pinned.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -23,6 +27,8 @@ rounds="${2:-1}"
 warmup="${REPLICAS_WARMUP:-20}"
 connections="${REPLICAS_CONNECTIONS:-16}"
 sample_waits="${REPLICAS_WAITS:-0}"
+cpus="${REPLICAS_CPUS:-shared}"
+case "$cpus" in shared|split) ;; *) echo "REPLICAS_CPUS is shared or split, not '$cpus'" >&2; exit 2 ;; esac
 psql=(psql -h 127.0.0.1 -U postgres -d test -qAtX)
 work="$(mktemp -d)"
 pids=()
@@ -46,11 +52,12 @@ fresh_database() {
     databases+=("$database")
 }
 
-# Starts replica $1 (its instance id, hence its log id) on database $2 on a free port; sets $port and $pid once it
-# is ready.
+# Starts replica $1 (its instance id, hence its log id) on database $2 on a free port, on the cores $3 (a taskset
+# list; empty: all of them); sets $port and $pid once it is ready.
 start_replica() {
-    local name="$1" log="$work/$1.log"
-    (cd "$work" && exec java -jar "$root/target/orm-advisor.jar" --spring.profiles.active=postgres \
+    local name="$1" log="$work/$1.log" pinned=()
+    [ -z "${3:-}" ] || pinned=(taskset -c "$3")
+    (cd "$work" && exec ${pinned[@]+"${pinned[@]}"} java -jar "$root/target/orm-advisor.jar" --spring.profiles.active=postgres \
         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$2" --server.port=0 \
         "--advisor.instance.id=$name" "--advisor.audit.signing-key=$work/signing-key.pem" \
         "--advisor.rules.dir=$root/rules") >"$log" 2>&1 &
@@ -195,10 +202,10 @@ for round in $(seq 1 "$rounds"); do
     stop_replica "$pid"
 
     fresh_database
-    start_replica a "$database"
+    start_replica a "$database" "$([ "$cpus" = split ] && echo 0)"
     a="$port"
     pid_a="$pid"
-    start_replica b "$database"
+    start_replica b "$database" "$([ "$cpus" = split ] && echo 1)"
     b="$port"
     replica_pids="$pid_a $pid"
     two_run() { # $1: warmup or measured
@@ -217,7 +224,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo "Durable evaluations over HTTP on one PostgreSQL database, ${seconds} s after a ${warmup} s warm-up, team A facts;" \
-    "$rounds round(s); $(nproc) cores, load average before the run: $load_before"
+    "$rounds round(s); $(nproc) cores, load average before the run: $load_before; replicas' cores: $cpus"
 printf "%-10s %-12s %12s   %-36s %6s\n" "replicas" "connections" "answers/s" "p50 / p99 (per wrk process)" "errors"
 one_sum=0
 two_sum=0

@@ -20,7 +20,8 @@ end
 
 function done(summary, latency, requests)
     local errors = summary.errors
-    io.write(string.format("RESULT requests=%d non2xx=%d socket_errors=%d duration_us=%d p50_us=%d p99_us=%d\n",
+    io.write(string.format("RESULT requests=%d non2xx=%d socket_errors=%d duration_us=%d p50_us=%d p99_us=%d p999_us=%d\n",
         summary.requests, errors.status, errors.connect + errors.read + errors.write + errors.timeout,
-        summary.duration, math.floor(latency:percentile(50)), math.floor(latency:percentile(99))))
+        summary.duration, math.floor(latency:percentile(50)), math.floor(latency:percentile(99)),
+        math.floor(latency:percentile(99.9))))
 end
