@@ -5,7 +5,9 @@
 # paced for SECONDS (bench/wrk/paced-post-examples.lua: send slots a fixed interval apart, whatever the latency),
 # and reports p50, p99 and p99.9 of each rate. In the same run, at the middle rate, the parse-only floor (same
 # filters and parsing, nothing fired or stored: the `bench` profile) shows what the machine and the HTTP stack
-# alone cost at that rate.
+# alone cost at that rate. And, before each store, the disk's own floor: a durable answer waits for at least one
+# flush of the store's log, so the script times 500 flushes (write 4 KB, fsync, 100 a second) in the folder the
+# embedded store writes to.
 #
 #   bench/latency.sh [SECONDS]                      default 30 per rate
 #   LATENCY_JAVA_OPTS="-XX:+UseZGC -Xmx512m" bench/latency.sh      a collector or heap size to try
@@ -38,6 +40,25 @@ paced() {
         'BEGIN { printf "%.0f %.2f %.2f %.2f %d\n", requests / (us / 1e6), p50 / 1000, p99 / 1000, p999 / 1000, failed }'
 }
 
+# The disk's flush latency in $work: "p50 p99 p99.9" in ms of write 4 KB + fsync, 500 times at 100 a second.
+disk_flush() {
+    python3 - "$work/flush-probe" <<'PYTHON'
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+took = []
+for _ in range(500):
+    started = time.perf_counter()
+    os.write(fd, b"x" * 4096)
+    os.fsync(fd)
+    took.append((time.perf_counter() - started) * 1000)
+    time.sleep(0.01)
+os.close(fd)
+os.remove(sys.argv[1])
+took.sort()
+print("%.2f %.2f %.2f" % (took[len(took) // 2], took[int(len(took) * 0.99)], took[int(len(took) * 0.999)]))
+PYTHON
+}
+
 failures=0
 bench_store() {
     local store="$1"
@@ -50,6 +71,10 @@ bench_store() {
         --advisor.rules.dir="$OLDPWD/rules" "$@" >"$work/$store.log" 2>&1) &
     service_pid=$!
     await_first_answer "$service_pid" "$base" "$work/$store.log"
+    local flush
+    flush="$(disk_flush)"
+    # shellcheck disable=SC2086 # three figures, one per column
+    printf '| %s | disk flush (write 4 KB + fsync) | 100/s | | %s | %s | %s | |\n' "$store" $flush
 
     wrk_post "$base/api/bench/parse-only" "$connections" "$warm_up" examples/*.json >/dev/null
     wrk_post "$base/api/v1/evaluations" "$connections" "$warm_up" examples/*.json >/dev/null

@@ -27,7 +27,7 @@ public class EvaluationService {
 
     static final String EVALUATION = "advisor.evaluation";
     static final String FIRING = "advisor.rules.firing";
-    /** The MDC key that carries the evaluation's id in the log lines of its request once the rules have answered. */
+    /** The logging MDC key of the evaluation's id, from the rules' answer until the answer is recorded. */
     static final String EVALUATION_ID = "evaluationId";
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
@@ -95,7 +95,9 @@ public class EvaluationService {
                     .observe(() -> Evaluation.of(ruleBase, label, facts, clock));
             observation.lowCardinalityKeyValue("advisor.verdict", evaluation.decision().verdict().choice().name())
                     .highCardinalityKeyValue("advisor.evaluation.id", evaluation.id());
-            // Whatever is logged from here on in this request (a failed commit, a refused answer) names the evaluation.
+            // What this thread logs from here until the answer is recorded names the evaluation (in JSON logs, a field of
+            // its own). An answer that is not recorded is refused, and its id is never seen by anyone: its refusal is
+            // found by the trace id instead.
             MDC.put(EVALUATION_ID, evaluation.id());
             // Serialized once, by the application's own mapper: the text stored is the text sent.
             String answer = json.writeValueAsString(EvaluationReport.of(evaluation));
