@@ -99,25 +99,18 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('" + SQLITE_PREFIX + "')")
     SqliteMaintenance sqliteMaintenance(JdbcTemplate jdbc, AuditProperties properties) {
-        return new SqliteMaintenance(jdbc).start(properties.sqliteCheckpointInterval(),
-                properties.sqliteStatisticsInterval());
+        return new SqliteMaintenance(jdbc).start(properties.sqliteStatisticsInterval());
     }
 
-    /**
-     * SQLite creates the database file but not its folder: make {@code ./data/} before the first connection. And
-     * no connection of the pool checkpoints the write-ahead log in its commits: {@link SqliteMaintenance} does.
-     */
+    /** SQLite creates the database file but not its folder: make {@code ./data/} before the first connection. */
     @Bean
-    static BeanPostProcessor sqliteDataSource() {
+    static BeanPostProcessor sqliteDataFolder() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null
                         && dataSource.getJdbcUrl().startsWith(SQLITE_PREFIX)) {
                     createFolderOf(dataSource.getJdbcUrl().substring(SQLITE_PREFIX.length()));
-                    if (dataSource.getConnectionInitSql() == null) {
-                        dataSource.setConnectionInitSql(SqliteMaintenance.NO_AUTOMATIC_CHECKPOINT);
-                    }
                 }
                 return bean;
             }

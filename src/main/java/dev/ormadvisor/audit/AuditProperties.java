@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     made once when it does not exist
  * @param keyName the signed-note key name; unset, the origin prefix
  * @param healthTimeout how long the {@code db} health check waits for the database before it reads DOWN
- * @param sqliteCheckpointInterval how often the embedded store's write-ahead log is moved into its database file,
- *     off the commit path (SQLite only)
  * @param sqliteStatisticsInterval how often the embedded store's query-planner statistics are refreshed, after the
  *     first refresh a minute after start-up (SQLite only)
  */
@@ -25,7 +23,7 @@ record AuditProperties(@DefaultValue("10000") int queueCapacity, @DefaultValue("
         @DefaultValue("10s") Duration commitTimeout, String logId, @DefaultValue("orm-advisor/audit") String origin,
         Path signingKey, @DefaultValue("./data/audit-signing-key.pem") Path generatedSigningKey, String keyName,
         @DefaultValue List<String> trustedKeys, @DefaultValue("1s") Duration healthTimeout,
-        @DefaultValue("1s") Duration sqliteCheckpointInterval, @DefaultValue("1h") Duration sqliteStatisticsInterval) {
+        @DefaultValue("1h") Duration sqliteStatisticsInterval) {
 
     String effectiveKeyName() {
         return keyName == null || keyName.isBlank() ? origin : keyName;
