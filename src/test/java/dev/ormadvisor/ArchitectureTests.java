@@ -4,19 +4,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
 
-/** The dependency rules of the codebase, checked rather than hoped for. */
+/**
+ * The dependency rules of the codebase, checked rather than hoped for. ArchUnit imports the classes once for all of
+ * them (a JUnit test class would import them again for every rule).
+ */
+@AnalyzeClasses(packages = "dev.ormadvisor", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.ormadvisor");
-
-    @Test
-    void theEngineKnowsNothingAboutHttpSpringOrWhoCallsIt() {
+    @ArchTest
+    void theEngineKnowsNothingAboutHttpSpringOrWhoCallsIt(JavaClasses classes) {
         noClasses().that().resideInAPackage("..engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
                         "..scenarios..", "..audit..", "..instances..", "org.springframework..", "jakarta.servlet..")
@@ -24,8 +24,8 @@ class ArchitectureTests {
     }
 
     /** Drafts, reloads and the command line all compile through it, so none can skip the safety check. */
-    @Test
-    void onlyTheRuleBaseCompilerBuildsRulesAndItChecksThemFirst() {
+    @ArchTest
+    void onlyTheRuleBaseCompilerBuildsRulesAndItChecksThemFirst(JavaClasses classes) {
         noClasses().that().doNotHaveFullyQualifiedName("dev.ormadvisor.engine.RuleBaseCompiler")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.builder.KnowledgeBuilderFactory")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kie.internal.builder.KnowledgeBuilder")
@@ -34,39 +34,39 @@ class ArchitectureTests {
                 .check(classes);
     }
 
-    @Test
-    void decisionTablesAreReadWithDroolsAndPoiAloneKnowingNothingOfTheEngine() {
+    @ArchTest
+    void decisionTablesAreReadWithDroolsAndPoiAloneKnowingNothingOfTheEngine(JavaClasses classes) {
         classes().that().resideInAPackage("..decisiontables..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("..decisiontables..", "java..",
                         "javax.xml.stream..", "org.drools..", "org.apache.poi..", "org.apache.commons.compress..")
                 .check(classes);
     }
 
-    @Test
-    void theEvaluationKnowsTheAuditTrailOnlyThroughItsPort() {
+    @ArchTest
+    void theEvaluationKnowsTheAuditTrailOnlyThroughItsPort(JavaClasses classes) {
         noClasses().that().resideInAPackage("..evaluation..")
                 .should().dependOnClassesThat().resideInAnyPackage("..audit..", "..web..", "org.springframework.jdbc..")
                 .check(classes);
     }
 
-    @Test
-    void theAuditTrailKnowsNothingAboutHttpOrDrools() {
+    @ArchTest
+    void theAuditTrailKnowsNothingAboutHttpOrDrools(JavaClasses classes) {
         noClasses().that().resideInAPackage("..audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.kie..", "org.drools..",
                         "jakarta.servlet..")
                 .check(classes);
     }
 
-    @Test
-    void theInstanceRegistryKnowsNothingAboutHttpDroolsOrTheAuditTrail() {
+    @ArchTest
+    void theInstanceRegistryKnowsNothingAboutHttpDroolsOrTheAuditTrail(JavaClasses classes) {
         noClasses().that().resideInAPackage("..instances..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..audit..",
                         "..system..", "org.kie..", "org.drools..", "jakarta.servlet..")
                 .check(classes);
     }
 
-    @Test
-    void ruleSetsAreComparedFromTheEnginesDescriptionsWithoutDroolsOrHttp() {
+    @ArchTest
+    void ruleSetsAreComparedFromTheEnginesDescriptionsWithoutDroolsOrHttp(JavaClasses classes) {
         noClasses().that().resideInAPackage("..rulesets..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
                         "..cli..", "org.kie..", "org.drools..", "jakarta.servlet..", "org.springframework.web..",
@@ -74,39 +74,39 @@ class ArchitectureTests {
                 .check(classes);
     }
 
-    @Test
-    void theHttpLayerKnowsNothingAboutDrools() {
+    @ArchTest
+    void theHttpLayerKnowsNothingAboutDrools(JavaClasses classes) {
         noClasses().that().resideInAPackage("..web..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
                 .check(classes);
     }
 
-    @Test
-    void theVocabularyOfTheRulesDependsOnNothingElseOfOurs() {
+    @ArchTest
+    void theVocabularyOfTheRulesDependsOnNothingElseOfOurs(JavaClasses classes) {
         noClasses().that().resideInAnyPackage("..facts..", "..conclusions..")
                 .should().dependOnClassesThat().resideInAnyPackage("..engine..", "..evaluation..", "..web..",
                         "..system..", "..scenarios..", "org.springframework..", "org.kie..", "org.drools..")
                 .check(classes);
     }
 
-    @Test
-    void scenariosRunOnTheEngineWithoutTheService() {
+    @ArchTest
+    void scenariosRunOnTheEngineWithoutTheService(JavaClasses classes) {
         noClasses().that().resideInAPackage("..scenarios..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..evaluation..", "..system..",
                         "org.springframework..")
                 .check(classes);
     }
 
-    @Test
-    void theCommandsRunOnTheEngineWithoutSpringOrHttp() {
+    @ArchTest
+    void theCommandsRunOnTheEngineWithoutSpringOrHttp(JavaClasses classes) {
         noClasses().that().resideInAPackage("..cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..system..",
                         "org.springframework..", "jakarta.servlet..")
                 .check(classes);
     }
 
-    @Test
-    void theTransparencyLogIsPlainJavaThatAnAuditorCanReadAlone() {
+    @ArchTest
+    void theTransparencyLogIsPlainJavaThatAnAuditorCanReadAlone(JavaClasses classes) {
         // Bouncy Castle's RFC 8032 code signs (fast); verifying uses the JDK alone.
         classes().that().resideInAPackage("..transparency..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("..transparency..", "java..",
@@ -114,8 +114,8 @@ class ArchitectureTests {
                 .check(classes);
     }
 
-    @Test
-    void onlyTheLauncherKnowsTheCommands() {
+    @ArchTest
+    void onlyTheLauncherKnowsTheCommands(JavaClasses classes) {
         noClasses().that().resideOutsideOfPackage("..cli..").and().doNotHaveSimpleName("OrmAdvisorApplication")
                 .should().dependOnClassesThat().resideInAPackage("..cli..")
                 .check(classes);

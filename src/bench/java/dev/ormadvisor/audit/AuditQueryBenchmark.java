@@ -95,8 +95,8 @@ public final class AuditQueryBenchmark {
                 jdbc.execute("VACUUM ANALYZE");
             }
             if (store.equals("SQLite")) {
-                // What the service's hourly SqliteMaintenance does: time the state a running service is in.
-                new SqliteMaintenance(jdbc).refreshStatistics();
+                // What the service's hourly SqliteStatistics does: time the state a running service is in.
+                new SqliteStatistics(jdbc).refreshStatistics();
             }
             time(new AuditLog(jdbc, JsonMapper.builder().build()));
         }

@@ -112,7 +112,7 @@ public final class ProofBenchmark {
                 time(store, "same, log_id in each OR term (proposed)", index -> inclusionKeyPerTerm(jdbc, index));
             } else {
                 // The planner's statistics decide SQLite's plan: a store gets them from the service's
-                // SqliteMaintenance, 60 s after start and hourly; until then (and on a cached file from an earlier
+                // SqliteStatistics, 60 s after start and hourly; until then (and on a cached file from an earlier
                 // run, which has them) time both states.
                 jdbc.execute("ANALYZE sqlite_schema");
                 jdbc.update("DELETE FROM sqlite_stat1");
@@ -123,7 +123,7 @@ public final class ProofBenchmark {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);
                 time(store, "TransparencyLogs.inclusion, no statistics", index -> inclusion(jdbc, index));
                 time(store, "same, log_id in each OR term (proposed)", index -> inclusionKeyPerTerm(jdbc, index));
-                new SqliteMaintenance(jdbc).refreshStatistics();
+                new SqliteStatistics(jdbc).refreshStatistics();
             }
             try (HikariDataSource pool = pool(url, user, password)) {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);

@@ -98,8 +98,8 @@ class AuditConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('" + SQLITE_PREFIX + "')")
-    SqliteMaintenance sqliteMaintenance(JdbcTemplate jdbc, AuditProperties properties) {
-        return new SqliteMaintenance(jdbc).start(properties.sqliteStatisticsInterval());
+    SqliteStatistics sqliteStatistics(JdbcTemplate jdbc, AuditProperties properties) {
+        return new SqliteStatistics(jdbc).start(properties.sqliteStatisticsInterval());
     }
 
     /** SQLite creates the database file but not its folder: make {@code ./data/} before the first connection. */

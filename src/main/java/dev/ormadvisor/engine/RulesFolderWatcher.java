@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.lang3.concurrent.BasicThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +48,8 @@ public final class RulesFolderWatcher implements AutoCloseable {
         this.quietPeriod = quietPeriod;
         this.onChange = onChange;
         this.watchService = dir.getFileSystem().newWatchService();
-        this.callbacks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rules-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.callbacks = Executors.newSingleThreadScheduledExecutor(
+                BasicThreadFactory.builder().namingPattern("rules-reload").daemon(true).build());
         registerTree(dir);
         this.watchThread = new Thread(this::watch, "rules-watch");
         this.watchThread.setDaemon(true);

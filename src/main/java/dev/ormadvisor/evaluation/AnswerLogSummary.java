@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.commons.lang3.concurrent.BasicThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,11 +36,8 @@ class AnswerLogSummary implements AutoCloseable {
             answeredByChoice.put(choice, new LongAdder());
         }
         this.interval = interval;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "answer-log-summary");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                BasicThreadFactory.builder().namingPattern("answer-log-summary").daemon(true).build());
         timer.scheduleAtFixedRate(this::logSummary, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.lang3.concurrent.BasicThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,8 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final Duration forgetAfter;
     private final Clock clock;
     private final Instant startedAt;
-    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "instance-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
+            BasicThreadFactory.builder().namingPattern("instance-heartbeat").daemon(true).build());
     private Instant rulesInServiceSince;
     private boolean failing;
 

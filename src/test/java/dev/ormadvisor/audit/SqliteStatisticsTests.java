@@ -1,0 +1,86 @@
+package dev.ormadvisor.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ormadvisor.AuditDatabases;
+import dev.ormadvisor.audit.SqliteStatistics.IndexAnalyzed;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded store's planner statistics are refreshed index by index, each in a transaction of its own, with a
+ * writer's turn after each: one ANALYZE of a whole large store held the write lock for over ten seconds, and so did
+ * the indexes analyzed back to back, and the audit writer waited behind them.
+ */
+class SqliteStatisticsTests {
+
+    private HikariDataSource pool;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void openTheServicesPool() {
+        pool = AuditDatabases.pool(AuditDatabases.sqliteUrl(AuditDatabases.temporarySqliteFile()));
+        jdbc = new JdbcTemplate(pool);
+    }
+
+    @AfterEach
+    void close() {
+        pool.close();
+    }
+
+    @Test
+    void refreshesThePlannersStatisticsIndexByIndex() {
+        jdbc.execute("CREATE TABLE labelled (label TEXT NOT NULL, seq INTEGER NOT NULL)");
+        jdbc.execute("CREATE INDEX labelled_label ON labelled (label)");
+        jdbc.execute("CREATE INDEX labelled_seq ON labelled (seq)");
+        for (int i = 0; i < 100; i++) {
+            jdbc.update("INSERT INTO labelled (label, seq) VALUES (?, ?)", "team-" + i % 7, i);
+        }
+
+        List<IndexAnalyzed> analyzed = new SqliteStatistics(jdbc).refreshStatistics();
+
+        assertThat(analyzed).extracting(IndexAnalyzed::index)
+                .containsExactlyInAnyOrder("labelled_label", "labelled_seq");
+        assertThat(jdbc.queryForList("SELECT idx FROM sqlite_stat1", String.class))
+                .containsExactlyInAnyOrder("labelled_label", "labelled_seq");
+    }
+
+    @Test
+    void aWriterWaitingForTheLockCommitsAfterEveryIndex() throws Exception {
+        jdbc.execute("CREATE TABLE labelled (label TEXT NOT NULL, seq INTEGER NOT NULL)");
+        for (String column : List.of("label", "seq", "label, seq", "seq, label")) {
+            jdbc.execute("CREATE INDEX \"labelled " + column + "\" ON labelled (" + column + ")");
+        }
+        List<Long> commits = new CopyOnWriteArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        // The audit writer's pattern: a transaction after another, each started as soon as the last committed.
+        Thread writer = new Thread(() -> {
+            for (int seq = 0; writing.get(); seq++) {
+                jdbc.update("INSERT INTO labelled (label, seq) VALUES (?, ?)", "team-" + seq % 7, seq);
+                commits.add(System.nanoTime());
+            }
+        });
+        writer.start();
+        List<IndexAnalyzed> analyzed;
+        try {
+            analyzed = new SqliteStatistics(jdbc).refreshStatistics();
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+
+        assertThat(analyzed).hasSize(4);
+        for (int i = 1; i < analyzed.size(); i++) {
+            long after = analyzed.get(i - 1).committedNanos();
+            long before = analyzed.get(i).startedNanos();
+            assertThat(commits).as("writer commits between %s and %s", analyzed.get(i - 1).index(),
+                    analyzed.get(i).index()).anyMatch(at -> at > after && at < before);
+        }
+    }
+}
