@@ -123,7 +123,7 @@ public final class ProofBenchmark {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);
                 time(store, "TransparencyLogs.inclusion, no statistics", index -> inclusion(jdbc, index));
                 time(store, "same, log_id in each OR term (proposed)", index -> inclusionKeyPerTerm(jdbc, index));
-                new SqliteStatistics(jdbc).refreshStatistics();
+                new SqliteStatistics(jdbc, Long.MAX_VALUE).refreshStatistics();
             }
             try (HikariDataSource pool = pool(url, user, password)) {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);

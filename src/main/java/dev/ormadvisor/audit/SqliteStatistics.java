@@ -1,5 +1,8 @@
 package dev.ormadvisor.audit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,12 +23,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * combined filter over a large log picks the least selective index (measured: 0.7 s instead of milliseconds over a
  * million records). SQLite keeps them in the database file, so a restart starts with the last ones.
  *
- * <p>{@code ANALYZE} writes, so it holds the write lock while it runs, and the audit writer waits. Two soak runs
- * showed how that answers requests 503 (README, Soak): one {@code ANALYZE} of the whole store held the lock for over
- * 10 s on 9.6 GB (it walks every table, whatever {@code analysis_limit} says); then one index after another, back to
- * back, held it for 16 s on 5 GB although each was short, because SQLite's lock is not fair: a waiting writer polls
- * (at most every 100 ms) and finds it taken again each time. So each index is analyzed in a transaction of its own,
- * with a pause after it in which the waiting writer gets the lock.
+ * <p>{@code ANALYZE} writes, so it holds the write lock while it runs, and the audit writer waits: the hour-long
+ * soak found three ways for that to answer requests 503 (README, Soak), and each shaped this class:
+ * <ul>
+ *   <li>one {@code ANALYZE} of the whole store walks every table: each index is analyzed in a transaction of its
+ *       own;</li>
+ *   <li>SQLite's lock is not fair (a waiting writer polls, at most every 100 ms), so indexes analyzed back to back
+ *       kept the writer out for 16 s: a pause follows each index, in which the waiting writer gets the lock;</li>
+ *   <li>the driver's SQLite is built with STAT4, which counts every entry of an index before sampling it, whatever
+ *       {@code analysis_limit} says: the lock is held in proportion to the index's size. An index of a table past
+ *       {@code rowsAnalyzedAtMost} rows keeps the statistics it has: they were taken on a table big enough to show
+ *       how selective each index is, and that does not change as the log grows.</li>
+ * </ul>
  */
 final class SqliteStatistics implements AutoCloseable {
 
@@ -35,11 +44,13 @@ final class SqliteStatistics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteStatistics.class);
 
     private final JdbcTemplate jdbc;
+    private final long rowsAnalyzedAtMost;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             BasicThreadFactory.builder().namingPattern("sqlite-statistics").daemon(true).build());
 
-    SqliteStatistics(JdbcTemplate jdbc) {
+    SqliteStatistics(JdbcTemplate jdbc, long rowsAnalyzedAtMost) {
         this.jdbc = jdbc;
+        this.rowsAnalyzedAtMost = rowsAnalyzedAtMost;
     }
 
     /** Refreshes the statistics a minute after start, then every {@code statisticsInterval}. */
@@ -49,23 +60,18 @@ final class SqliteStatistics implements AutoCloseable {
         return this;
     }
 
-    /** Analyzes every index, one at a time, each in a transaction of its own followed by a pause. */
+    /**
+     * Analyzes every index that has no statistics yet or whose table has at most {@code rowsAnalyzedAtMost} rows,
+     * one at a time, each in a transaction of its own followed by a pause.
+     */
     List<IndexAnalyzed> refreshStatistics() {
-        // One connection for all: analysis_limit is per connection, and bounds the work by sampling each index.
+        // One connection for all: analysis_limit is per connection, and bounds the sampling of each index.
         return jdbc.execute((ConnectionCallback<List<IndexAnalyzed>>) connection -> {
-            List<String> indexes = new ArrayList<>();
             List<IndexAnalyzed> analyzed = new ArrayList<>();
-            try (var statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA analysis_limit=2000");
-                try (var names = statement.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'index'")) {
-                    while (names.next()) {
-                        indexes.add(names.getString(1));
-                    }
-                }
-                for (String index : indexes) {
-                    long started = System.nanoTime();
-                    statement.execute("ANALYZE \"" + index.replace("\"", "\"\"") + "\"");
-                    analyzed.add(new IndexAnalyzed(index, started, System.nanoTime()));
+                for (String index : indexesDue(connection)) {
+                    analyzed.add(analyze(statement, index));
                     Thread.sleep(PAUSE_BETWEEN_INDEXES.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -75,14 +81,73 @@ final class SqliteStatistics implements AutoCloseable {
         });
     }
 
+    private List<String> indexesDue(Connection connection) throws SQLException {
+        List<String> due = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                var indexes = statement.executeQuery("""
+                        SELECT name, tbl_name,
+                               EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1') AS any_statistics
+                        FROM sqlite_schema WHERE type = 'index' ORDER BY name""")) {
+            while (indexes.next()) {
+                String index = indexes.getString(1);
+                if (!indexes.getBoolean(3) || !hasStatistics(connection, index)
+                        || rows(connection, indexes.getString(2)) <= rowsAnalyzedAtMost) {
+                    due.add(index);
+                }
+            }
+        }
+        return due;
+    }
+
+    private static boolean hasStatistics(Connection connection, String index) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT 1 FROM sqlite_stat1 WHERE idx = ?")) {
+            statement.setString(1, index);
+            try (var found = statement.executeQuery()) {
+                return found.next();
+            }
+        }
+    }
+
+    /** The largest rowid: the row count of a table nothing is deleted from, read from the end of its B-tree. */
+    private static long rows(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var last = statement.executeQuery("SELECT MAX(rowid) FROM " + quoted(table))) {
+            return last.next() ? last.getLong(1) : 0;
+        }
+    }
+
+    /** {@code BEGIN IMMEDIATE} takes the write lock first, so that the wait for it and the hold are told apart. */
+    private static IndexAnalyzed analyze(Statement statement, String index) throws SQLException {
+        long started = System.nanoTime();
+        statement.execute("BEGIN IMMEDIATE");
+        long locked = System.nanoTime();
+        try {
+            statement.execute("ANALYZE " + quoted(index));
+            statement.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                statement.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        return new IndexAnalyzed(index, started, locked, System.nanoTime());
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     private void refreshQuietly() {
         try {
             long started = System.nanoTime();
             List<IndexAnalyzed> analyzed = refreshStatistics();
-            analyzed.stream().max(Comparator.comparingLong(IndexAnalyzed::nanos)).ifPresent(slowest -> log.info(
+            analyzed.stream().max(Comparator.comparingLong(IndexAnalyzed::heldNanos)).ifPresent(longest -> log.info(
                     "Refreshed SQLite's query statistics of {} indexes in {} ms; the longest hold of the write lock"
-                            + " was {} ms ({})", analyzed.size(), (System.nanoTime() - started) / 1_000_000,
-                    slowest.nanos() / 1_000_000, slowest.index()));
+                            + " was {} ms ({}, after waiting {} ms for it)", analyzed.size(),
+                    (System.nanoTime() - started) / 1_000_000, longest.heldNanos() / 1_000_000, longest.index(),
+                    (longest.lockedNanos() - longest.startedNanos()) / 1_000_000));
         } catch (RuntimeException e) {
             log.warn("Refreshing SQLite's query statistics failed; queries still work, maybe slower", e);
         }
@@ -93,11 +158,11 @@ final class SqliteStatistics implements AutoCloseable {
         schedule.shutdownNow();
     }
 
-    /** One index's {@code ANALYZE}: from its start to its commit, in {@link System#nanoTime()}. */
-    record IndexAnalyzed(String index, long startedNanos, long committedNanos) {
+    /** One index's {@code ANALYZE}, in {@link System#nanoTime()}: asked for the lock, got it, committed. */
+    record IndexAnalyzed(String index, long startedNanos, long lockedNanos, long committedNanos) {
 
-        long nanos() {
-            return committedNanos - startedNanos;
+        long heldNanos() {
+            return committedNanos - lockedNanos;
         }
     }
 }

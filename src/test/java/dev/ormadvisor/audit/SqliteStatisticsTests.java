@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SqliteStatisticsTests {
 
+    private static final long ANY_SIZE = Long.MAX_VALUE;
+
     private HikariDataSource pool;
     private JdbcTemplate jdbc;
 
@@ -43,7 +45,7 @@ class SqliteStatisticsTests {
             jdbc.update("INSERT INTO labelled (label, seq) VALUES (?, ?)", "team-" + i % 7, i);
         }
 
-        List<IndexAnalyzed> analyzed = new SqliteStatistics(jdbc).refreshStatistics();
+        List<IndexAnalyzed> analyzed = new SqliteStatistics(jdbc, ANY_SIZE).refreshStatistics();
 
         assertThat(analyzed).extracting(IndexAnalyzed::index)
                 .containsExactlyInAnyOrder("labelled_label", "labelled_seq");
@@ -69,7 +71,7 @@ class SqliteStatisticsTests {
         writer.start();
         List<IndexAnalyzed> analyzed;
         try {
-            analyzed = new SqliteStatistics(jdbc).refreshStatistics();
+            analyzed = new SqliteStatistics(jdbc, ANY_SIZE).refreshStatistics();
         } finally {
             writing.set(false);
             writer.join();
@@ -82,5 +84,37 @@ class SqliteStatisticsTests {
             assertThat(commits).as("writer commits between %s and %s", analyzed.get(i - 1).index(),
                     analyzed.get(i).index()).anyMatch(at -> at > after && at < before);
         }
+    }
+
+    @Test
+    void anIndexOfATablePastTheBoundKeepsTheStatisticsItHas() {
+        for (String table : List.of("big", "small")) {
+            jdbc.execute("CREATE TABLE " + table + " (label TEXT NOT NULL, seq INTEGER NOT NULL)");
+            jdbc.execute("CREATE INDEX " + table + "_label ON " + table + " (label)");
+        }
+        insert("big", 0, 100);
+        insert("small", 0, 10);
+        SqliteStatistics statistics = new SqliteStatistics(jdbc, 50);
+        assertThat(statistics.refreshStatistics()).as("never analyzed: both, whatever their size")
+                .extracting(IndexAnalyzed::index).containsExactly("big_label", "small_label");
+        String bigBefore = statisticsOf("big_label");
+        String smallBefore = statisticsOf("small_label");
+
+        insert("big", 100, 300);
+        insert("small", 10, 30);
+
+        assertThat(statistics.refreshStatistics()).extracting(IndexAnalyzed::index).containsExactly("small_label");
+        assertThat(statisticsOf("big_label")).isEqualTo(bigBefore);
+        assertThat(statisticsOf("small_label")).isNotEqualTo(smallBefore);
+    }
+
+    private void insert(String table, int from, int to) {
+        for (int seq = from; seq < to; seq++) {
+            jdbc.update("INSERT INTO " + table + " (label, seq) VALUES (?, ?)", "team-" + seq % 7, seq);
+        }
+    }
+
+    private String statisticsOf(String index) {
+        return jdbc.queryForObject("SELECT stat FROM sqlite_stat1 WHERE idx = ?", String.class, index);
     }
 }
