@@ -99,7 +99,8 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('" + SQLITE_PREFIX + "')")
     SqliteStatistics sqliteStatistics(JdbcTemplate jdbc, AuditProperties properties) {
-        return new SqliteStatistics(jdbc, properties.sqliteStatisticsRows()).start(properties.sqliteStatisticsInterval());
+        return new SqliteStatistics(jdbc, properties.sqliteStatisticsRows())
+                .start(properties.sqliteStatisticsInterval());
     }
 
     /** SQLite creates the database file but not its folder: make {@code ./data/} before the first connection. */
