@@ -9,7 +9,9 @@
 #   bench/profile.sh [SECONDS]                    default 30; PROFILE_STORE=postgres for PostgreSQL at 127.0.0.1
 #
 # Other settings: BENCH_JAVA (the java of a JDK to run it on), PROFILE_CONNECTIONS (16), PROFILE_SERVICE_ARGS (more
-# --name=value settings for the service, to try one; e.g. --management.tracing.sampling.probability=0.1). The recording is kept as target/profile.jfr.
+# --name=value settings for the service, to try one; e.g. --management.tracing.sampling.probability=0.1),
+# PROFILE_JAR (another jar to profile the same way, e.g. the previous release's from bench/release-compare.sh). The
+# recording is kept as target/profile.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -51,13 +53,17 @@ case "$store" in
 esac
 
 ensure_wrk
-ensure_jar
+jar="${PROFILE_JAR:-}"
+if [ -z "$jar" ]; then
+    ensure_jar
+    jar="$PWD/target/orm-advisor.jar"
+fi
 # jcmd and jfr of the JDK the service runs on.
 jdk_bin="$(dirname "$(readlink -f "$(command -v "${BENCH_JAVA:-java}")")")"
 port="$(free_port)"
 base="http://127.0.0.1:$port"
 # shellcheck disable=SC2086 # PROFILE_SERVICE_ARGS is a list of settings
-(cd "$work" && exec "$jdk_bin/java" -jar "$OLDPWD/target/orm-advisor.jar" --server.port="$port" \
+(cd "$work" && exec "$jdk_bin/java" -jar "$jar" --server.port="$port" \
     --advisor.rules.dir="$OLDPWD/rules" "${settings[@]}" ${PROFILE_SERVICE_ARGS:-} >"$work/service.log" 2>&1) &
 service_pid=$!
 await_first_answer "$service_pid" "$base" "$work/service.log"

@@ -10,6 +10,9 @@
 # The previous release's jar is taken from a worktree of PREV_COMMIT that has target/orm-advisor.jar (see
 # `git worktree list`), or else built into target/release-PREV_COMMIT/ (a worktree of that commit, kept for the
 # next run). Needs wrk (installed with apt-get when missing and run as root; otherwise it says how).
+# RELEASE_WARMUP (seconds, default 60) sets the warm-up: after 10 s the JIT was still compiling in the measured
+# window, and its CPU counted against the jar with more code to compile (README, "The audit logs"). BENCH_JAVA picks the java both jars run on
+# (default: the one on the PATH; e.g. production's JDK 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -17,7 +20,7 @@ root="$PWD"
 seconds="${1:-20}"
 rounds="${2:-2}"
 prev_commit="$(git rev-parse --verify "${3:-aa8e89b}^{commit}")"
-warm_up=10
+warm_up="${RELEASE_WARMUP:-60}"
 connections=16
 work="$(mktemp -d)"
 # run() is called in a subshell (its figures are read from it): what cleanup must undo is found by name, not kept
@@ -67,7 +70,7 @@ run() {
         "${psql[@]}" -c "CREATE DATABASE $database" >/dev/null
         settings=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$database")
     fi
-    (cd "$work" && exec java -jar "$jar" --server.port="$port" --advisor.rules.dir="$root/rules" \
+    (cd "$work" && exec "${BENCH_JAVA:-java}" -jar "$jar" --server.port="$port" --advisor.rules.dir="$root/rules" \
         "--advisor.audit.signing-key=$work/signing-key.pem" "${settings[@]}" >"$work/service.log" 2>&1) &
     local service_pid=$!
     echo "$service_pid" >"$work/service.pid"
@@ -125,7 +128,7 @@ echo "prev: ${prev_commit:0:7} ($prev)"
 echo "new:  $(git rev-parse --short HEAD)$([ -n "$(git status --porcelain -- src/main pom.xml)" ] && echo ' + uncommitted changes') ($new)"
 echo "Durable evaluations (POST /api/v1/evaluations), one replica, wrk 2 threads $connections connections, ${seconds} s" \
     "after ${warm_up} s of warm-up, fresh store per run, jars alternating; $(nproc) cores, load average before:" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
+    "$(cut -d' ' -f1-3 /proc/loadavg); $("${BENCH_JAVA:-java}" -version 2>&1 | head -n 1)"
 printf '%-10s %-6s %5s %12s %9s %9s %7s %12s\n' store jar round answers/s "p50 ms" "p99 ms" errors "CPU ms/ans"
 compare SQLite
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then

@@ -17,7 +17,8 @@
 # REPLICAS_CPUS=split gives each of the two replicas a core of its own (taskset: replica a core 0, replica b core 1),
 # as a CPU limit of one core per replica container does in a deployment: the JVM then sizes its collector, JIT and
 # spinning to one core. The single replica keeps every core, as one container allowed the whole machine would.
-# wrk and PostgreSQL are never pinned. Default: nothing pinned.
+# wrk and PostgreSQL are never pinned. Default: nothing pinned. BENCH_JAVA picks the java the replicas run on
+# (default: the one on the PATH; e.g. production's JDK 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -57,7 +58,7 @@ fresh_database() {
 start_replica() {
     local name="$1" log="$work/$1.log" pinned=()
     [ -z "${3:-}" ] || pinned=(taskset -c "$3")
-    (cd "$work" && exec ${pinned[@]+"${pinned[@]}"} java -jar "$root/target/orm-advisor.jar" --spring.profiles.active=postgres \
+    (cd "$work" && exec ${pinned[@]+"${pinned[@]}"} "${BENCH_JAVA:-java}" -jar "$root/target/orm-advisor.jar" --spring.profiles.active=postgres \
         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$2" --server.port=0 \
         "--advisor.instance.id=$name" "--advisor.audit.signing-key=$work/signing-key.pem" \
         "--advisor.rules.dir=$root/rules") >"$log" 2>&1 &

@@ -126,7 +126,7 @@ public final class AuditQueryBenchmark {
                     statements.add(STATEMENTS[key]);
                 }
             }
-            return new PendingAppend(entry, statements, List.of(), ruleSets.get(entry.rulesVersion()));
+            return new PendingAppend(entry, statements, List.of(), ruleSets.get(entry.rulesVersion()), null);
         });
     }
 

@@ -5,6 +5,7 @@ import dev.ormadvisor.PostgresDatabase;
 import dev.ormadvisor.audit.AuditTrailContract.CountingTransactionManager;
 import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.transparency.NoteSigner;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +157,8 @@ public final class AuditWritersBenchmark {
             this.transactions = new CountingTransactionManager(pool);
             this.writer = new GroupCommitWriter(new AuditStore(new JdbcTemplate(pool),
                     new TransactionTemplate(transactions), json, AuditDialect.of(pool),
-                    LogIdentity.of(logId, "bench.example/audit", signer)), 2 * IN_FLIGHT, maxBatch);
+                    LogIdentity.of(logId, "bench.example/audit", signer)), 2 * IN_FLIGHT, maxBatch,
+                    ObservationRegistry.NOOP);
         }
 
         void startSubmitting() {
@@ -181,7 +183,7 @@ public final class AuditWritersBenchmark {
                                 + answerFiller + "\"}");
                 writer.submit(new PendingAppend(entry, Set.of("DJ-1", "DJ-3", "FACTOR-ADMIN"),
                         List.of("Building a Django app means Django ORM", "Admin-heavy apps lean Django",
-                                "Team knows Django"), RULES)).whenComplete((receipt, error) -> {
+                                "Team knows Django"), RULES, null)).whenComplete((receipt, error) -> {
                                     if (error == null) {
                                         committed.increment();
                                     } else if (failed.getAndIncrement() == 0) {

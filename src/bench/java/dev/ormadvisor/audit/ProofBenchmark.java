@@ -109,7 +109,6 @@ public final class ProofBenchmark {
                 // What autovacuum does shortly after a bulk load.
                 jdbc.execute("VACUUM ANALYZE");
                 time(store, "TransparencyLogs.inclusion, after ANALYZE", index -> inclusion(jdbc, index));
-                time(store, "same, log_id in each OR term (proposed)", index -> inclusionKeyPerTerm(jdbc, index));
             } else {
                 // The planner's statistics decide SQLite's plan: a store gets them from the service's
                 // SqliteStatistics, 60 s after start and hourly; until then (and on a cached file from an earlier
@@ -122,13 +121,11 @@ public final class ProofBenchmark {
             try (HikariDataSource pool = pool(url, user, password)) {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);
                 time(store, "TransparencyLogs.inclusion, no statistics", index -> inclusion(jdbc, index));
-                time(store, "same, log_id in each OR term (proposed)", index -> inclusionKeyPerTerm(jdbc, index));
                 new SqliteStatistics(jdbc, Long.MAX_VALUE).refreshStatistics();
             }
             try (HikariDataSource pool = pool(url, user, password)) {
                 JdbcTemplate jdbc = new JdbcTemplate(pool);
                 time(store, "TransparencyLogs.inclusion, after ANALYZE", index -> inclusion(jdbc, index));
-                time(store, "same, log_id in each OR term (proposed)", index -> inclusionKeyPerTerm(jdbc, index));
             }
         }
         List<String> settings = new ArrayList<>(serviceSettings);
@@ -170,7 +167,7 @@ public final class ProofBenchmark {
             String id = UUID.randomUUID().toString();
             return new PendingAppend(new AuditEntry(0, id, EpochMicros.of(java.time.Instant.now()), "proofs",
                     "DJANGO_ORM", "HIGH", RULES.version(), 1_000, "{\"n\":" + n + "}", "{\"id\":\"" + id + "\"}"),
-                    Set.of("DJ-1"), List.of(), RULES);
+                    Set.of("DJ-1"), List.of(), RULES, null);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%-12s filled %,d records through AuditStore.append (%,d per transaction) in %.0f s:"
@@ -205,31 +202,6 @@ public final class ProofBenchmark {
         System.out.printf("%-12s %-48s %10.2f %10.2f %10.2f%s%n", store, what, timed[n / 2] / 1e6,
                 timed[(int) Math.ceil(n * 0.99) - 1] / 1e6, timed[n - 1] / 1e6,
                 n < samples ? "   (" + n + " samples in " + TIMING_LIMIT.toSeconds() + " s)" : "");
-    }
-
-    /**
-     * The same proof as {@link TransparencyLogs#inclusion}, read with {@code log_id = ?} inside each OR term rather
-     * than once outside them: SQLite then looks each node up by its primary key (MULTI-INDEX OR) instead of
-     * reading every node of the log. PostgreSQL plans both forms alike (a BitmapOr of primary-key lookups).
-     */
-    private void inclusionKeyPerTerm(JdbcTemplate jdbc, long index) {
-        Set<List<Long>> wanted = new LinkedHashSet<>();
-        MerkleProofs.inclusion(index, records, (level, at) -> {
-            wanted.add(List.of((long) level, at));
-            return new byte[32];
-        });
-        List<Object> args = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
-        for (List<Long> position : wanted) {
-            terms.add("(log_id = ? AND tree_level = ? AND tree_index = ?)");
-            args.addAll(List.of(LOG, position.get(0), position.get(1)));
-        }
-        Map<List<Long>, byte[]> stored = new HashMap<>();
-        jdbc.query("SELECT tree_level, tree_index, hash FROM audit_tree_node WHERE " + String.join(" OR ", terms),
-                rs -> {
-                    stored.put(List.of((long) rs.getInt(1), rs.getLong(2)), HEX.parseHex(rs.getString(3)));
-                }, args.toArray());
-        MerkleProofs.inclusion(index, records, (level, at) -> stored.get(List.of((long) level, at)));
     }
 
     /** The packaged service on the same database; the proof endpoint timed from here over loopback. */

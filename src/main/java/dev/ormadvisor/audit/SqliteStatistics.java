@@ -31,9 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>SQLite's lock is not fair (a waiting writer polls, at most every 100 ms), so indexes analyzed back to back
  *       kept the writer out for 16 s: a pause follows each index, in which the waiting writer gets the lock;</li>
  *   <li>the driver's SQLite is built with STAT4, which counts every entry of an index before sampling it, whatever
- *       {@code analysis_limit} says: the lock is held in proportion to the index's size. An index of a table past
- *       {@code rowsAnalyzedAtMost} rows keeps the statistics it has: they were taken on a table big enough to show
- *       how selective each index is, and that does not change as the log grows.</li>
+ *       {@code analysis_limit} says: the lock is held in proportion to the index's size. An index whose statistics
+ *       were taken on more than {@code rowsAnalyzedAtMost} rows keeps them: a table that big shows how selective
+ *       each index is, and that does not change as the log grows.</li>
  * </ul>
  */
 final class SqliteStatistics implements AutoCloseable {
@@ -61,8 +61,8 @@ final class SqliteStatistics implements AutoCloseable {
     }
 
     /**
-     * Analyzes every index that has no statistics yet or whose table has at most {@code rowsAnalyzedAtMost} rows,
-     * one at a time, each in a transaction of its own followed by a pause.
+     * Analyzes every index that has no statistics yet or whose statistics were taken on at most
+     * {@code rowsAnalyzedAtMost} rows, one at a time, each in a transaction of its own followed by a pause.
      */
     List<IndexAnalyzed> refreshStatistics() {
         // One connection for all: analysis_limit is per connection, and bounds the sampling of each index.
@@ -81,39 +81,34 @@ final class SqliteStatistics implements AutoCloseable {
         });
     }
 
+    /**
+     * The indexes due, and the WITHOUT ROWID tables due: such a table's primary key is the table's own B-tree, with
+     * no index entry of its own, and analyzing the table analyzes it (and the table's indexes with it). The rows
+     * statistics were taken on are the first number of their {@code sqlite_stat1} entry (a WITHOUT ROWID table's
+     * key is entered under the table's name): read there rather than counted, as such a table has no cheap count.
+     */
     private List<String> indexesDue(Connection connection) throws SQLException {
         List<String> due = new ArrayList<>();
+        boolean anyStatistics;
         try (Statement statement = connection.createStatement();
-                var indexes = statement.executeQuery("""
-                        SELECT name, tbl_name,
-                               EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1') AS any_statistics
-                        FROM sqlite_schema WHERE type = 'index' ORDER BY name""")) {
+                var found = statement.executeQuery("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'")) {
+            anyStatistics = found.next();
+        }
+        String rowsAnalyzed = anyStatistics
+                ? "(SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE idx = candidate.name LIMIT 1)" : "NULL";
+        try (Statement statement = connection.createStatement();
+                var indexes = statement.executeQuery("SELECT candidate.name, " + rowsAnalyzed + " FROM ("
+                        + "SELECT name FROM sqlite_schema WHERE type = 'index'"
+                        + " UNION ALL SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1) candidate"
+                        + " ORDER BY candidate.name")) {
             while (indexes.next()) {
-                String index = indexes.getString(1);
-                if (!indexes.getBoolean(3) || !hasStatistics(connection, index)
-                        || rows(connection, indexes.getString(2)) <= rowsAnalyzedAtMost) {
-                    due.add(index);
+                long rows = indexes.getLong(2);
+                if (indexes.wasNull() || rows <= rowsAnalyzedAtMost) {
+                    due.add(indexes.getString(1));
                 }
             }
         }
         return due;
-    }
-
-    private static boolean hasStatistics(Connection connection, String index) throws SQLException {
-        try (var statement = connection.prepareStatement("SELECT 1 FROM sqlite_stat1 WHERE idx = ?")) {
-            statement.setString(1, index);
-            try (var found = statement.executeQuery()) {
-                return found.next();
-            }
-        }
-    }
-
-    /** The largest rowid: the row count of a table nothing is deleted from, read from the end of its B-tree. */
-    private static long rows(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                var last = statement.executeQuery("SELECT MAX(rowid) FROM " + quoted(table))) {
-            return last.next() ? last.getLong(1) : 0;
-        }
     }
 
     /** {@code BEGIN IMMEDIATE} takes the write lock first, so that the wait for it and the hold are told apart. */

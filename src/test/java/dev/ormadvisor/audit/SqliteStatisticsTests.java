@@ -108,6 +108,23 @@ class SqliteStatisticsTests {
         assertThat(statisticsOf("small_label")).isNotEqualTo(smallBefore);
     }
 
+    @Test
+    void aWithoutRowidTableIsAnalyzedByItsNameForItsPrimaryKeyHasNoIndexOfItsOwn() {
+        // As the audit rows of which every evaluation adds many (statements, fired rules, tree nodes) are stored.
+        jdbc.execute("CREATE TABLE keyed (label TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (label, seq))"
+                + " WITHOUT ROWID");
+        jdbc.execute("CREATE INDEX keyed_seq ON keyed (seq)");
+        insert("keyed", 0, 100);
+        SqliteStatistics statistics = new SqliteStatistics(jdbc, 50);
+
+        assertThat(statistics.refreshStatistics()).extracting(IndexAnalyzed::index)
+                .containsExactly("keyed", "keyed_seq");
+        assertThat(statisticsOf("keyed")).as("the primary key's statistics, on 100 rows").startsWith("100 ");
+
+        insert("keyed", 100, 200);
+        assertThat(statistics.refreshStatistics()).as("taken on more rows than the bound: kept").isEmpty();
+    }
+
     private void insert(String table, int from, int to) {
         for (int seq = from; seq < to; seq++) {
             jdbc.update("INSERT INTO " + table + " (label, seq) VALUES (?, ?)", "team-" + seq % 7, seq);
