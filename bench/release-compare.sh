@@ -12,7 +12,7 @@
 # next run). Needs wrk (installed with apt-get when missing and run as root; otherwise it says how).
 # RELEASE_WARMUP (seconds, default 60) sets the warm-up: after 10 s the JIT was still compiling in the measured
 # window, and its CPU counted against the jar with more code to compile (README, "The audit logs"). BENCH_JAVA picks the java both jars run on
-# (default: the one on the PATH; e.g. production's JDK 25).
+# (default: the one on the PATH; e.g. production's JDK 25). RELEASE_STORES ("sqlite postgres") picks the stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -130,9 +130,14 @@ echo "Durable evaluations (POST /api/v1/evaluations), one replica, wrk 2 threads
     "after ${warm_up} s of warm-up, fresh store per run, jars alternating; $(nproc) cores, load average before:" \
     "$(cut -d' ' -f1-3 /proc/loadavg); $("${BENCH_JAVA:-java}" -version 2>&1 | head -n 1)"
 printf '%-10s %-6s %5s %12s %9s %9s %7s %12s\n' store jar round answers/s "p50 ms" "p99 ms" errors "CPU ms/ans"
-compare SQLite
-if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-    compare PostgreSQL
-else
-    echo "PostgreSQL is not reachable at 127.0.0.1:5432: its rows are skipped"
+stores="${RELEASE_STORES:-sqlite postgres}"
+if [[ " $stores " == *" sqlite "* ]]; then
+    compare SQLite
+fi
+if [[ " $stores " == *" postgres "* ]]; then
+    if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+        compare PostgreSQL
+    else
+        echo "PostgreSQL is not reachable at 127.0.0.1:5432: its rows are skipped"
+    fi
 fi

@@ -1,6 +1,7 @@
 package dev.ormadvisor;
 
 import dev.ormadvisor.cli.Commands;
+import dev.ormadvisor.system.FirstRulesLoadAtStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import sun.misc.Signal;
@@ -13,7 +14,9 @@ public class OrmAdvisorApplication {
         if (Commands.isCommand(args)) {
             System.exit(Commands.runOnConsole(args));
         }
-        SpringApplication.run(OrmAdvisorApplication.class, args);
+        SpringApplication application = new SpringApplication(OrmAdvisorApplication.class);
+        application.addListeners(new FirstRulesLoadAtStart());
+        application.run(args);
         exitZeroOnSigterm();
     }
 

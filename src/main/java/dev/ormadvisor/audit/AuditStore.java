@@ -2,7 +2,6 @@ package dev.ormadvisor.audit;
 
 import dev.ormadvisor.transparency.Checkpoint;
 import dev.ormadvisor.transparency.CompactRange;
-import dev.ormadvisor.transparency.MerkleHash;
 import dev.ormadvisor.transparency.MerkleProofs;
 import dev.ormadvisor.transparency.Receipt;
 import dev.ormadvisor.transparency.SignedNote;
@@ -108,8 +107,7 @@ final class AuditStore {
     }
 
     private List<Receipt> appendAfter(CompactRange before, List<PendingAppend> batch) {
-        List<byte[]> leafHashes = batch.stream().map(pending -> MerkleHash.leaf(AuditLeaf.bytes(pending.entry())))
-                .toList();
+        List<byte[]> leafHashes = batch.stream().map(PendingAppend::leafHash).toList();
         CompactRange.Appended appended = before.append(leafHashes);
         String checkpoint = signedCheckpoint(appended.range());
         Map<String, PendingAppend> newVersions = new LinkedHashMap<>();

@@ -19,14 +19,21 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(AdvisorProperties.class)
 class RuleBaseConfiguration {
 
+    static final String FIRST_RULES_LOAD = "firstRulesLoadInProgress";
+
     /**
      * Starts the first load of the rules as soon as the context knows its bean definitions, before any bean is
-     * created; the rule base in service waits for it.
+     * created, unless the service's start began it earlier ({@link FirstRulesLoadAtStart}); the rule base in service
+     * waits for it.
      */
     @Bean
     static BeanFactoryPostProcessor firstRulesLoad(Environment environment) {
-        return beanFactory -> beanFactory.registerSingleton("firstRulesLoadInProgress", FirstRulesLoad.start(
-                Binder.get(environment).bindOrCreate("advisor", AdvisorProperties.class).rules()));
+        return beanFactory -> {
+            if (!beanFactory.containsSingleton(FIRST_RULES_LOAD)) {
+                beanFactory.registerSingleton(FIRST_RULES_LOAD, FirstRulesLoad.start(
+                        Binder.get(environment).bindOrCreate("advisor", AdvisorProperties.class).rules()));
+            }
+        };
     }
 
     @Bean
