@@ -82,10 +82,10 @@ final class SqliteStatistics implements AutoCloseable {
     }
 
     /**
-     * The indexes due, and the WITHOUT ROWID tables due: such a table's primary key is the table's own B-tree, with
-     * no index entry of its own, and analyzing the table analyzes it (and the table's indexes with it). The rows
-     * statistics were taken on are the first number of their {@code sqlite_stat1} entry (a WITHOUT ROWID table's
-     * key is entered under the table's name): read there rather than counted, as such a table has no cheap count.
+     * The indexes due, the primary keys of WITHOUT ROWID tables among them: such a key is the table's own B-tree,
+     * with no entry of its own in {@code sqlite_schema}, and is analyzed alone by its internal index name. The rows
+     * statistics were taken on are the first number of their {@code sqlite_stat1} entry (such a key's entry is under
+     * its table's name): read there rather than counted, as a WITHOUT ROWID table has no cheap count.
      */
     private List<String> indexesDue(Connection connection) throws SQLException {
         List<String> due = new ArrayList<>();
@@ -95,11 +95,12 @@ final class SqliteStatistics implements AutoCloseable {
             anyStatistics = found.next();
         }
         String rowsAnalyzed = anyStatistics
-                ? "(SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE idx = candidate.name LIMIT 1)" : "NULL";
+                ? "(SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE idx = candidate.stat_idx LIMIT 1)" : "NULL";
         try (Statement statement = connection.createStatement();
                 var indexes = statement.executeQuery("SELECT candidate.name, " + rowsAnalyzed + " FROM ("
-                        + "SELECT name FROM sqlite_schema WHERE type = 'index'"
-                        + " UNION ALL SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1) candidate"
+                        + "SELECT name, name AS stat_idx FROM sqlite_schema WHERE type = 'index'"
+                        + " UNION ALL SELECT k.name, t.name FROM pragma_table_list t, pragma_index_list(t.name) k"
+                        + " WHERE t.schema = 'main' AND t.wr = 1 AND k.origin = 'pk') candidate"
                         + " ORDER BY candidate.name")) {
             while (indexes.next()) {
                 long rows = indexes.getLong(2);
