@@ -11,8 +11,9 @@
 # `git worktree list`), or else built into target/release-PREV_COMMIT/ (a worktree of that commit, kept for the
 # next run). Needs wrk (installed with apt-get when missing and run as root; otherwise it says how).
 # RELEASE_WARMUP (seconds, default 60) sets the warm-up: after 10 s the JIT was still compiling in the measured
-# window, and its CPU counted against the jar with more code to compile (README, "The audit logs"). BENCH_JAVA picks the java both jars run on
-# (default: the one on the PATH; e.g. production's JDK 25). RELEASE_STORES ("sqlite postgres") picks the stores.
+# window, and its CPU counted against the jar with more code to compile (README, "The audit logs"). BENCH_JAVA
+# picks the java both jars run on (default: the one on the PATH; e.g. production's JDK 25). RELEASE_STORES
+# ("sqlite postgres") picks the stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * The first load of the rules folder (compile and scenario check), on a thread of its own so that it runs while
@@ -25,7 +27,10 @@ final class FirstRulesLoad {
     private FirstRulesLoad() {
     }
 
-    static FirstRulesLoad start(AdvisorProperties.Rules rules) {
+    /** Starts the load of the folder the settings name: bound here, before any bean exists to bind them. */
+    static FirstRulesLoad start(Environment environment) {
+        AdvisorProperties.Rules rules = Binder.get(environment).bindOrCreate("advisor", AdvisorProperties.class)
+                .rules();
         log.info("Loading the rules from {}", rules.dir().toAbsolutePath().normalize());
         FirstRulesLoad load = new FirstRulesLoad();
         Thread thread = new Thread(() -> {

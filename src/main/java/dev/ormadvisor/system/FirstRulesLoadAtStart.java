@@ -3,7 +3,6 @@ package dev.ormadvisor.system;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -19,8 +18,7 @@ public final class FirstRulesLoadAtStart implements ApplicationListener<SpringAp
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            started = FirstRulesLoad.start(Binder.get(prepared.getEnvironment())
-                    .bindOrCreate("advisor", AdvisorProperties.class).rules());
+            started = FirstRulesLoad.start(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent contextPrepared && started != null) {
             contextPrepared.getApplicationContext().getBeanFactory()
                     .registerSingleton(RuleBaseConfiguration.FIRST_RULES_LOAD, started);

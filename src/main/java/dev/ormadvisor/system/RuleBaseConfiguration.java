@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,8 +29,7 @@ class RuleBaseConfiguration {
     static BeanFactoryPostProcessor firstRulesLoad(Environment environment) {
         return beanFactory -> {
             if (!beanFactory.containsSingleton(FIRST_RULES_LOAD)) {
-                beanFactory.registerSingleton(FIRST_RULES_LOAD, FirstRulesLoad.start(
-                        Binder.get(environment).bindOrCreate("advisor", AdvisorProperties.class).rules()));
+                beanFactory.registerSingleton(FIRST_RULES_LOAD, FirstRulesLoad.start(environment));
             }
         };
     }
