@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,8 @@ import org.kie.internal.io.ResourceFactory;
 public final class RuleBaseCompiler {
 
     private final int maxFirings;
+    private final AtomicReference<ClassLookups> classLookups =
+            new AtomicReference<>(ClassLookups.first(RuleBaseCompiler.class.getClassLoader()));
 
     public RuleBaseCompiler(int maxFirings) {
         if (maxFirings < 1) {
@@ -119,11 +122,13 @@ public final class RuleBaseCompiler {
         }
         // A file-watcher or executor thread has the system class loader as its context loader, and inside the
         // fat jar Drools then cannot see the fact classes: always build with the application's loader.
+        ClassLookups classes = classLookups.updateAndGet(ClassLookups::next);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(RuleBaseCompiler.class.getClassLoader());
+        thread.setContextClassLoader(classes);
         try {
-            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classes));
             checked.forEach((file, descr) -> add(builder, file, descr, errors));
             for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
                 errors.add(toError(result, tables));
