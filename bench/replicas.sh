@@ -18,11 +18,13 @@
 # as a CPU limit of one core per replica container does in a deployment: the JVM then sizes its collector, JIT and
 # spinning to one core. The single replica keeps every core, as one container allowed the whole machine would.
 # wrk and PostgreSQL are never pinned. Default: nothing pinned. BENCH_JAVA picks the java the replicas run on
-# (default: the one on the PATH; e.g. production's JDK 25).
+# (default: the one on the PATH; e.g. production's JDK 25); REPLICAS_JAR another jar to run (e.g. the previous
+# release's from bench/release-compare.sh; default: target/orm-advisor.jar, built when older than the sources).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 root="$PWD"
+jar="$(readlink -f "${REPLICAS_JAR:-target/orm-advisor.jar}")"
 seconds="${1:-20}"
 rounds="${2:-1}"
 warmup="${REPLICAS_WARMUP:-20}"
@@ -58,7 +60,7 @@ fresh_database() {
 start_replica() {
     local name="$1" log="$work/$1.log" pinned=()
     [ -z "${3:-}" ] || pinned=(taskset -c "$3")
-    (cd "$work" && exec ${pinned[@]+"${pinned[@]}"} "${BENCH_JAVA:-java}" -jar "$root/target/orm-advisor.jar" --spring.profiles.active=postgres \
+    (cd "$work" && exec ${pinned[@]+"${pinned[@]}"} "${BENCH_JAVA:-java}" -jar "$jar" --spring.profiles.active=postgres \
         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$2" --server.port=0 \
         "--advisor.instance.id=$name" "--advisor.audit.signing-key=$work/signing-key.pem" \
         "--advisor.rules.dir=$root/rules") >"$log" 2>&1 &
@@ -185,7 +187,7 @@ verify() { # port label: the verification must be ok
 
 ensure_wrk
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-ensure_jar
+[ -n "${REPLICAS_JAR:-}" ] || ensure_jar
 "${psql[@]}" -c "SELECT 1" >/dev/null
 # One key for both replicas, as replicas in production share one mounted secret.
 openssl genpkey -algorithm ed25519 -out "$work/signing-key.pem" 2>/dev/null

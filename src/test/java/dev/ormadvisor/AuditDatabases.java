@@ -17,16 +17,10 @@ public final class AuditDatabases {
         return "jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000";
     }
 
-    /**
-     * A connection pool of its own on {@code jdbcUrl}, as one more service instance would open (on PostgreSQL with
-     * the postgres profile's batched inserts); close it.
-     */
+    /** A connection pool of its own on {@code jdbcUrl}, as one more service instance would open; close it. */
     public static HikariDataSource pool(String jdbcUrl) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(jdbcUrl);
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            pool.addDataSourceProperty("reWriteBatchedInserts", "true");
-        }
         return pool;
     }
 

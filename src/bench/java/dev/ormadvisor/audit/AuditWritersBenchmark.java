@@ -2,10 +2,8 @@ package dev.ormadvisor.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ormadvisor.PostgresDatabase;
-import dev.ormadvisor.audit.AuditTrailContract.CountingTransactionManager;
 import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.transparency.NoteSigner;
-import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +95,6 @@ public final class AuditWritersBenchmark {
                 for (int i = 0; i < writers; i++) {
                     HikariDataSource pool = database.newPool();
                     pool.setMaximumPoolSize(2);
-                    pool.setJdbcUrl(database.jdbcUrl() + "?reWriteBatchedInserts=true");
                     if (i == 0) {
                         AuditSchema.migrate(pool);
                     }
@@ -142,7 +140,7 @@ public final class AuditWritersBenchmark {
     private final class Writer implements AutoCloseable {
 
         private final HikariDataSource pool;
-        private final CountingTransactionManager transactions;
+        private final CommitCounter commits = new CommitCounter();
         private final GroupCommitWriter writer;
         private final String logId;
         private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -154,11 +152,10 @@ public final class AuditWritersBenchmark {
         Writer(HikariDataSource pool, String logId) {
             this.pool = pool;
             this.logId = logId;
-            this.transactions = new CountingTransactionManager(pool);
             this.writer = new GroupCommitWriter(new AuditStore(new JdbcTemplate(pool),
-                    new TransactionTemplate(transactions), json, AuditDialect.of(pool),
+                    new TransactionTemplate(new JdbcTransactionManager(pool)), json, AuditDialect.of(pool),
                     LogIdentity.of(logId, "bench.example/audit", signer)), 2 * IN_FLIGHT, maxBatch,
-                    ObservationRegistry.NOOP);
+                    commits.registry());
         }
 
         void startSubmitting() {
@@ -199,7 +196,7 @@ public final class AuditWritersBenchmark {
         }
 
         long commits() {
-            return transactions.commits();
+            return commits.commits();
         }
 
         @Override

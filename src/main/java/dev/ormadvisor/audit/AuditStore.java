@@ -29,18 +29,10 @@ final class AuditStore {
     private static final Logger log = LoggerFactory.getLogger(AuditStore.class);
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
-    private static final String INSERT_EVALUATION = """
-            INSERT INTO audit_evaluation (seq, id, evaluated_at_us, label, choice, confidence, rules_version,
-                duration_us, facts, answer, log_id, log_index, trace_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_SNAPSHOT_ONCE = """
-            INSERT INTO rule_set_snapshot (version, first_served_at_us, files) VALUES (?, ?, ?)
-            ON CONFLICT (version) DO NOTHING""";
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final AuditDialect dialect;
+    private final LogBatch.Writer writer;
     private final LogIdentity identity;
     private final TreeNodes nodes;
     private final Set<String> snapshotted = ConcurrentHashMap.newKeySet();
@@ -52,7 +44,7 @@ final class AuditStore {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
-        this.dialect = dialect;
+        this.writer = dialect.batchWriter(jdbc, transactions);
         this.identity = identity;
         this.nodes = new TreeNodes(jdbc);
         this.tree = open();
@@ -110,49 +102,28 @@ final class AuditStore {
         List<byte[]> leafHashes = batch.stream().map(PendingAppend::leafHash).toList();
         CompactRange.Appended appended = before.append(leafHashes);
         String checkpoint = signedCheckpoint(appended.range());
-        Map<String, PendingAppend> newVersions = new LinkedHashMap<>();
-        transactions.executeWithoutResult(status -> {
-            // The log's own row, and only this instance's: no other instance waits for it.
-            int moved = jdbc.update("UPDATE audit_log SET tree_size = ?, checkpoint = ?, verifier_key = ?"
-                    + " WHERE id = ? AND tree_size = ?", appended.range().size(), checkpoint,
-                    identity.signer().verifierKey().encoded(), identity.id(), before.size());
-            if (moved != 1) {
-                throw new ConcurrentLogWriteException(identity.id(), before.size());
-            }
-            List<Long> seqs = dialect.nextSeqs(jdbc, batch.size());
-            List<Object[]> evaluations = new ArrayList<>();
-            List<Object[]> statements = new ArrayList<>();
-            List<Object[]> firedRules = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                PendingAppend pending = batch.get(i);
-                AuditEntry entry = pending.entry();
-                long seq = seqs.get(i);
-                evaluations.add(new Object[] {seq, entry.id(), entry.evaluatedAtMicros(), entry.label(),
-                        entry.choice(), entry.confidence(), entry.rulesVersion(), entry.durationMicros(),
-                        entry.facts(), entry.answer(), identity.id(), before.size() + i, pending.traceId()});
-                for (String key : pending.statements()) {
-                    statements.add(new Object[] {key, seq});
-                }
-                for (int position = 0; position < pending.firedRules().size(); position++) {
-                    firedRules.add(new Object[] {seq, position, pending.firedRules().get(position)});
-                }
-                if (!snapshotted.contains(entry.rulesVersion())) {
-                    newVersions.putIfAbsent(entry.rulesVersion(), pending);
-                }
-            }
-            jdbc.batchUpdate(INSERT_EVALUATION, evaluations);
-            nodes.insert(identity.id(), appended.newNodes());
-            jdbc.batchUpdate("INSERT INTO audit_statement (statement_key, evaluation_seq) VALUES (?, ?)",
-                    statements);
-            jdbc.batchUpdate("INSERT INTO audit_fired_rule (evaluation_seq, position, rule_name) VALUES (?, ?, ?)",
-                    firedRules);
-            // Two instances meeting a new rule set version at once both insert it; the second does nothing.
-            newVersions.forEach((version, first) -> jdbc.update(INSERT_SNAPSHOT_ONCE, version,
-                    first.entry().evaluatedAtMicros(), json.writeValueAsString(first.rules().files())));
-        });
+        List<LogBatch.FirstServed> newRuleSets = newRuleSets(batch);
+        // The log's own row, and only this instance's: no other instance waits for it.
+        if (!writer.write(new LogBatch(identity.id(), before.size(), appended.range().size(), checkpoint,
+                identity.signer().verifierKey().encoded(), batch, appended.newNodes(), newRuleSets))) {
+            throw new ConcurrentLogWriteException(identity.id(), before.size());
+        }
         tree = appended.range();
-        snapshotted.addAll(newVersions.keySet());
+        newRuleSets.forEach(ruleSet -> snapshotted.add(ruleSet.version()));
         return receipts(before.size(), leafHashes, appended, checkpoint);
+    }
+
+    /** The rule set versions this process has not stored yet, each with the first record answered with it. */
+    private List<LogBatch.FirstServed> newRuleSets(List<PendingAppend> batch) {
+        Map<String, LogBatch.FirstServed> firstServed = new LinkedHashMap<>();
+        for (PendingAppend pending : batch) {
+            String version = pending.entry().rulesVersion();
+            if (!snapshotted.contains(version) && !firstServed.containsKey(version)) {
+                firstServed.put(version, new LogBatch.FirstServed(version, pending.entry().evaluatedAtMicros(),
+                        json.writeValueAsString(pending.rules().files())));
+            }
+        }
+        return List.copyOf(firstServed.values());
     }
 
     /**

@@ -41,7 +41,10 @@ final class ClassLookups extends ClassLoader {
             throw new ClassNotFoundException(name);
         }
         try {
-            return super.loadClass(name, resolve);
+            // Straight to the application's loader, which is parallel capable: ClassLoader.loadClass would first
+            // take a lock on this loader (it defines no class, so it has nothing to guard), and the rule base's
+            // sessions look classes up through it on every evaluation, on every request thread at once.
+            return getParent().loadClass(name);
         } catch (ClassNotFoundException e) {
             missed.add(name);
             throw e;

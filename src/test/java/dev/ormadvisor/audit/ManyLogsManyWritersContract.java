@@ -3,11 +3,9 @@ package dev.ormadvisor.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ormadvisor.audit.AuditTrailContract.CountingTransactionManager;
 import dev.ormadvisor.engine.RuleSources;
 import dev.ormadvisor.transparency.NoteSigner;
 import dev.ormadvisor.transparency.Receipt;
-import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,7 +73,7 @@ abstract class ManyLogsManyWritersContract {
             assertThat(new LogVerifier(secondJdbc, new TransparencyLogs(secondJdbc, signer.verifierKey().encoded()),
                     List.of(signer.verifierKey())).verify().ok()).isTrue();
             for (Instance instance : List.of(first, second)) {
-                assertThat(instance.transactions().commits()).as("transactions for %d records (group commit)",
+                assertThat(instance.commits()).as("commits for %d records (group commit)",
                         APPENDS_PER_INSTANCE).isLessThan(APPENDS_PER_INSTANCE);
             }
             assertThat(jdbc.queryForList("SELECT version FROM rule_set_snapshot ORDER BY version", String.class))
@@ -134,7 +133,7 @@ abstract class ManyLogsManyWritersContract {
     private final class Instance implements AutoCloseable {
 
         private final HikariDataSource pool;
-        private final CountingTransactionManager transactions;
+        private final CommitCounter commits = new CommitCounter();
         private final GroupCommitWriter writer;
 
         Instance(HikariDataSource pool, String logId) throws SQLException {
@@ -142,19 +141,18 @@ abstract class ManyLogsManyWritersContract {
             pool.getConnection().close();
             AuditSchema.migrate(pool);
             this.pool = pool;
-            this.transactions = new CountingTransactionManager(pool);
             this.writer = new GroupCommitWriter(new AuditStore(new JdbcTemplate(pool),
-                    new TransactionTemplate(transactions), json, AuditDialect.of(pool),
+                    new TransactionTemplate(new JdbcTransactionManager(pool)), json, AuditDialect.of(pool),
                     LogIdentity.of(logId, "test.example/audit", signer)), APPENDS_PER_INSTANCE, MAX_BATCH,
-                    ObservationRegistry.NOOP);
+                    commits.registry());
         }
 
         HikariDataSource pool() {
             return pool;
         }
 
-        CountingTransactionManager transactions() {
-            return transactions;
+        long commits() {
+            return commits.commits();
         }
 
         /** Submits {@code count} evaluations without waiting in between, then waits until each is committed. */
