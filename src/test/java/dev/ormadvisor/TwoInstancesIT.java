@@ -188,8 +188,9 @@ class TwoInstancesIT {
 
         // Not timed: the first reloads in a freshly started JVM are cold (with two replicas compiling at once on
         // this machine's two cores, the timed edit took up to 2.1 s after 2 warm-ups, 1.6-1.9 s after 5, 1.1-1.7 s
-        // after 15 or 30) and get faster as the JIT warms up; bench/reload.sh measures reload times. The edit
-        // below is an author's edit of a warm fleet.
+        // after 15 or 30, before reloads stopped searching the jar for classes that do not exist) and get faster as
+        // the JIT warms up; bench/reload-fleet.sh measures these reloads. The edit below is an author's edit of a
+        // warm fleet.
         for (int warmUp = 1; warmUp <= 30; warmUp++) {
             Files.writeString(rules.resolve("warm-up.drl"), "package rules;\n// warm-up " + warmUp + "\n");
             String warmedUp = RuleSources.read(rules).version();
