@@ -1,7 +1,6 @@
 package dev.ormadvisor.audit;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -13,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * statement's parts all or none.
  */
 final class PostgresLogBatchWriter implements LogBatch.Writer {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     /** {@code seq} numbers are taken in one call and given to the records in their order in the log. */
     private static final String APPEND = """
@@ -116,7 +113,7 @@ final class PostgresLogBatchWriter implements LogBatch.Writer {
                 firedNames.toArray(String[]::new),
                 batch.nodes().stream().mapToInt(node -> node.level()).toArray(),
                 batch.nodes().stream().mapToLong(node -> node.index()).toArray(),
-                batch.nodes().stream().map(node -> HEX.formatHex(node.hash())).toArray(String[]::new),
+                batch.nodes().stream().map(node -> TreeNodes.stored(node.hash())).toArray(String[]::new),
                 batch.newRuleSets().stream().map(LogBatch.FirstServed::version).toArray(String[]::new),
                 batch.newRuleSets().stream().mapToLong(LogBatch.FirstServed::atMicros).toArray(),
                 batch.newRuleSets().stream().map(LogBatch.FirstServed::files).toArray(String[]::new));

@@ -26,8 +26,13 @@ final class TreeNodes {
 
     void insert(String logId, List<TreeNode> nodes) {
         jdbc.batchUpdate("INSERT INTO audit_tree_node (log_id, tree_level, tree_index, hash) VALUES (?, ?, ?, ?)",
-                nodes.stream().map(node -> new Object[] {logId, node.level(), node.index(), HEX.formatHex(node.hash())})
+                nodes.stream().map(node -> new Object[] {logId, node.level(), node.index(), stored(node.hash())})
                         .toList());
+    }
+
+    /** A node's hash as its {@code hash} column holds it. */
+    static String stored(byte[] hash) {
+        return HEX.formatHex(hash);
     }
 
     /**

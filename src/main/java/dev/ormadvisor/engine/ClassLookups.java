@@ -42,8 +42,7 @@ final class ClassLookups extends ClassLoader {
         }
         try {
             // Straight to the application's loader, which is parallel capable: ClassLoader.loadClass would first
-            // take a lock on this loader (it defines no class, so it has nothing to guard), and the rule base's
-            // sessions look classes up through it on every evaluation, on every request thread at once.
+            // take a lock on this loader, which defines no class and so has nothing to guard.
             return getParent().loadClass(name);
         } catch (ClassNotFoundException e) {
             missed.add(name);
