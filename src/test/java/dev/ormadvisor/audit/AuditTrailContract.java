@@ -25,25 +25,28 @@ import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +61,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = "advisor.rules.watch=false")
 // The database belongs to this class alone, so its context is never reused: close it (and its pool) at the end.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Import(AuditTrailContract.CommitCounting.class)
 abstract class AuditTrailContract {
 
     private static final String TEAM_B = """
@@ -78,7 +80,7 @@ abstract class AuditTrailContract {
     @Autowired
     TransactionTemplate transactions;
     @Autowired
-    CommitCounter commitCounter;
+    GroupCommitWriter auditWriter;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -174,21 +176,28 @@ abstract class AuditTrailContract {
     }
 
     @Test
-    void theWriterCommitsManyConcurrentSubmissionsAtOnce() throws Exception {
-        RuleBase ruleBase = rules.current();
-        List<Evaluation> answered = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            answered.add(Evaluation.of(ruleBase, "batch " + i, request(TEAM_B).facts(), Clock.systemUTC()));
+    void recordsSubmittedWhileACommitIsUnderWayAreCommittedTogetherAfterIt() throws Exception {
+        RuleSources rules = this.rules.current().sources();
+        List<CompletableFuture<Receipt>> committed = new ArrayList<>();
+        try (Connection holder = dataSource.getConnection()) {
+            // A write of the log's row in an open transaction holds the writer's next commit back (a row lock on
+            // PostgreSQL, the database's write lock on SQLite), as a slow commit holds back the records behind it.
+            holder.setAutoCommit(false);
+            holder.createStatement().executeUpdate("UPDATE audit_log SET tree_size = tree_size");
+            committed.add(auditWriter.submit(pending("held back", rules)));
+            await(() -> auditWriter.waiting() == 0);
+            for (int i = 0; i < 199; i++) {
+                committed.add(auditWriter.submit(pending("behind it " + i, rules)));
+            }
+            assertThat(auditWriter.waiting()).isEqualTo(199);
+            holder.rollback();
         }
-        long commitsBefore = commitCounter.commits();
 
-        concurrently(answered.size(), answered.size(), i -> () -> {
-            record(auditTrail, answered.get(i));
-            return i;
-        });
-
-        long commits = commitCounter.commits() - commitsBefore;
-        assertThat(commits).as("commits for 200 submissions").isBetween(1L, 50L);
+        // A batch's receipts all carry the checkpoint signed at its commit.
+        List<String> checkpoints = committed.stream().map(CompletableFuture::join).map(Receipt::checkpoint).toList();
+        assertThat(checkpoints.subList(1, checkpoints.size())).as("one commit for all the records behind it")
+                .containsOnly(checkpoints.get(1));
+        assertThat(checkpoints.get(0)).as("the held-back commit").isNotEqualTo(checkpoints.get(1));
         storedLogs().assertIntact();
     }
 
@@ -200,6 +209,22 @@ abstract class AuditTrailContract {
     private void record(AuditTrail trail, Evaluation evaluation) {
         trail.record(evaluation, TEAM_B, json.writeValueAsString(EvaluationReport.of(evaluation)),
                 rules.current().sources(), null);
+    }
+
+    private static PendingAppend pending(String label, RuleSources rules) {
+        String id = UUID.randomUUID().toString();
+        AuditEntry entry = new AuditEntry(0, id, EpochMicros.of(Instant.now()), label, "DJANGO_ORM", "HIGH",
+                rules.version(), 1000, "{}", "{\"id\":\"" + id + "\"}");
+        return new PendingAppend(entry, Set.of("DJ-1"), List.of("Building a Django app means Django ORM"), rules,
+                null);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     private EvaluationRequest request(String body) {
@@ -217,15 +242,19 @@ abstract class AuditTrailContract {
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            // Released once every thread is waiting: a thread still starting would join the race late.
+            CountDownLatch ready = new CountDownLatch(Math.min(count, threads));
             CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Callable<T> work = task.apply(i);
                 futures.add(pool.submit(() -> {
+                    ready.countDown();
                     start.await();
                     return work.call();
                 }));
             }
+            ready.await();
             start.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
@@ -234,16 +263,6 @@ abstract class AuditTrailContract {
             return results;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Test-only window on group commit: counts the audit writer's commits, whatever the store runs them as. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CommitCounting {
-
-        @Bean
-        CommitCounter commitCounter() {
-            return new CommitCounter();
         }
     }
 }
